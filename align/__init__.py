@@ -1,0 +1,3 @@
+"""saikes: align Kazakh legal acts with their Russian counterparts."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,150 @@
+"""The `saikes` command line. Library code raises; this module prints."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import SaikesError
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def pair_name(kk: str | Path, ru: str | Path) -> str:
+    a, b = Path(kk).stem, Path(ru).stem
+    return a if a == b else f"{a}__{b}"
+
+
+# ------------------------------------------------------------------ commands
+
+def cmd_import(args) -> int:
+    from .pipeline import load_document
+    from .workspace import Workspace
+    kk = load_document(args.kk, "kk")
+    ru = load_document(args.ru, "ru")
+    name = args.name or pair_name(args.kk, args.ru)
+    with Workspace(args.db) as ws:
+        outcome = ws.import_pair(name, kk, ru)
+    print(f"{name}: {outcome} — kk {len(kk.segments)} segments ({kk.encoding}), "
+          f"ru {len(ru.segments)} segments ({ru.encoding}); workspace {args.db}")
+    return 0
+
+
+def cmd_inspect(args) -> int:
+    from .language import detect_language
+    from .pipeline import load_document
+    from .read import read_file
+    lang = args.lang
+    if lang is None:
+        lang = detect_language(read_file(args.file).text)
+    doc = load_document(args.file, lang)
+    print(f"file      {args.file}")
+    print(f"format    {doc.format}")
+    print(f"encoding  {doc.encoding}")
+    print(f"language  {doc.lang}")
+    arts = doc.articles
+    print(f"articles  {len(arts)}" + (f" ({_ranges(arts)})" if arts else ""))
+    print(f"blocks    {len(doc.blocks)}")
+    print(f"segments  {len(doc.segments)}")
+    print()
+    seg_by_block: dict[int, list] = {}
+    for s in doc.segments:
+        seg_by_block.setdefault(s.block, []).append(s)
+    for i, b in enumerate(doc.blocks):
+        label = b.kind
+        if b.kind == "heading":
+            label = f"article {b.article}" + (f": {b.title}" if b.title else "")
+        elif b.number:
+            label = f"{b.kind} {b.number}"
+        print(f"[{b.section}] {label}")
+        if args.blocks_only:
+            continue
+        for s in seg_by_block.get(i, []):
+            src = doc.source_span(s.start, s.end)
+            text = s.text if len(s.text) <= args.width else s.text[:args.width - 1] + "…"
+            print(f"    {src[0]:>6}  {text}")
+    return 0
+
+
+def _ranges(numbers: list[int]) -> str:
+    out, start, prev = [], None, None
+    for n in numbers + [None]:
+        if start is None:
+            start = prev = n
+        elif n is not None and n == prev + 1:
+            prev = n
+        else:
+            out.append(f"{start}–{prev}" if prev != start else str(start))
+            start = prev = n
+    return ", ".join(out)
+
+
+# ------------------------------------------------------------------ parser
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="saikes", description="Align Kazakh legal acts with their Russian "
+                                "counterparts, review the pairs, build a glossary, export TMX.")
+    p.add_argument("--version", action="version", version=f"saikes {__version__}")
+    p.add_argument("--db", default=None, help="workspace file (default: $SAIKES_DB or ./saikes.db)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("import", help="store a Kazakh–Russian document pair in the workspace")
+    s.add_argument("kk", help="the Kazakh file (.txt, .md, .html, .docx)")
+    s.add_argument("ru", help="the Russian file")
+    s.add_argument("--name", help="name of the pair (default: the file name)")
+    s.set_defaults(func=cmd_import)
+
+    s = sub.add_parser("inspect", help="show what saikes understood of one file")
+    s.add_argument("file")
+    s.add_argument("--lang", choices=("kk", "ru"), help="the file's language (default: detect)")
+    s.add_argument("--blocks-only", action="store_true", help="list blocks without their segments")
+    s.add_argument("--width", type=int, default=110, help="cut segments longer than this")
+    s.set_defaults(func=cmd_inspect)
+
+    _add_later_commands(sub)
+    return p
+
+
+def _add_later_commands(sub) -> None:
+    """Commands of the later stages register themselves here."""
+    for module in ("align.cli_align", "align.cli_export", "align.cli_glossary", "align.cli_ui"):
+        try:
+            mod = __import__(module, fromlist=["register"])
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        mod.register(sub)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.db is None:
+        from .workspace import default_db_path
+        args.db = default_db_path()
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args) or 0
+    except SaikesError as exc:
+        print(f"saikes: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("saikes: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug: one line, and the traceback only on request
+        if os.environ.get("SAIKES_DEBUG"):
+            raise
+        print(f"saikes: internal error: {type(exc).__name__}: {exc} (set SAIKES_DEBUG=1 for details)",
+              file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""Language knowledge as data: look-alike letters, heading and block patterns,
+abbreviations, words that cannot end a line of running text.
+
+Code elsewhere reads these tables; to teach saikes a new heading style or abbreviation,
+add a row here.
+"""
+from __future__ import annotations
+
+import re
+
+# ------------------------------------------------------------------ look-alike letters
+# Latin letters that PDF copies put inside Cyrillic words. Only words that also hold
+# Cyrillic letters are repaired, so Latin words, numbers and URLs stay as they are.
+HOMOGLYPHS_COMMON = {
+    "a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х",
+    "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М",
+    "O": "О", "P": "Р", "T": "Т", "X": "Х",
+}
+HOMOGLYPHS = {
+    "kk": {**HOMOGLYPHS_COMMON, "i": "і", "I": "І", "Y": "Ү", "y": "у"},
+    "ru": {**HOMOGLYPHS_COMMON, "y": "у", "Y": "У"},
+}
+# Words written only with these letters are Roman numerals (XXI, IV), not Cyrillic words.
+ROMAN_LETTERS = set("IVXLCDMІХСМ")
+
+# ------------------------------------------------------------------ structure
+# Article headings. Group "num" is the article number, "title" the optional title.
+ARTICLE_HEADING = {
+    "kk": re.compile(r"^(?P<num>\d{1,3})\s?-\s?бап(?:\.|\b)\s*(?P<title>.*)$", re.I),
+    "ru": re.compile(r"^Статья\s+(?P<num>\d{1,3})(?:\s*[.:]|\b)\s*(?P<title>.*)$", re.I),
+}
+# A heading's title is short and does not read like a sentence of the article body.
+HEADING_TITLE_MAX_WORDS = 16
+
+POINT = re.compile(r"^(?P<num>\d{1,3})\.(?!\d)\s*(?=\S)")          # "1. Тараптар ..."
+SUBITEM = re.compile(r"^(?P<num>\d{1,3}|[а-яәғқңөұүһі])\)\s*(?=\S)")  # "1) ..." "а) ..."
+
+NOTE = {
+    "kk": re.compile(r"^Ескерту\b", re.I),
+    "ru": re.compile(r"^Примечание\b", re.I),
+}
+DRAFT = {
+    "kk": re.compile(r"^Жоба\s*$", re.I),
+    "ru": re.compile(r"^Проект\s*$", re.I),
+}
+ENACTING = {
+    "kk": re.compile(r"(ҚАУЛЫ ЕТЕДІ|қаулы етеді|ҚАУЛЫ ЕТЕДI)\s*:?\s*$"),
+    "ru": re.compile(r"(ПОСТАНОВЛЯЕТ|постановляет)\s*:?\s*$"),
+}
+# "Постановление Правительства Республики Казахстан от 16 сентября 2024 года № 752",
+# "Қазақстан Республикасы Үкіметінің 2024 жылғы 16 қыркүйектегі № 752 қаулысы".
+DESIGNATION = {
+    "kk": re.compile(r"^Қазақстан Республикасы(?:ның)?\s+(?:\S+\s+){0,2}\d{4}\s+жылғы\s+\d{1,2}\s+\S+\s+"
+                     r"(?:№|N)\s*\S+\s+(?:қаулысы|заңы|жарлығы|өкімі|бұйрығы)\b|"
+                     r"^Қазақстан Республикасының\s+Заңы\s+\d{4}\s+жылғы", re.I),
+    "ru": re.compile(r"^(?:Постановление|Закон|Указ|Распоряжение|Приказ)\s+.{0,80}?\bот\s+\d{1,2}\s+\S+\s+\d{4}"
+                     r"\s+года\s+(?:№|N)", re.I),
+}
+APPROVAL = {
+    "kk": re.compile(r"(?:қаулысымен|бұйрығымен|жарлығымен)\s+бекітілген\s*$", re.I),
+    "ru": re.compile(r"^(?:Утвержден[оаы]?|Одобрен[оаы]?)\s+(?:постановлением|приказом|указом)", re.I),
+}
+# The agreement's own title: "... туралы КЕЛІСІМ", "СОГЛАШЕНИЕ между ...".
+AGREEMENT_TITLE = {
+    "kk": re.compile(r"(?:туралы|арасындағы)\s+(?:КЕЛІСІМ|Келісім|ШАРТ|Шарт|КОНВЕНЦИЯ|Конвенция|"
+                     r"ХАТТАМА|Хаттама|МЕМОРАНДУМ|Меморандум)\s*$"),
+    "ru": re.compile(r"^(?:СОГЛАШЕНИЕ|Соглашение|ДОГОВОР|Договор|КОНВЕНЦИЯ|Конвенция|ПРОТОКОЛ|Протокол|"
+                     r"МЕМОРАНДУМ|Меморандум)\s+(?:между|о|об)\b"),
+}
+# The last preamble line of an agreement: the articles follow it.
+AGREED = {
+    "kk": re.compile(r"(?:төмендегілер|төмендегiлер)\s+туралы\s+(?:келісті|уағдаласты|келiстi)\s*:\s*$", re.I),
+    "ru": re.compile(r"(?:согласились|договорились)\s+о\s+нижеследующем\s*:\s*$", re.I),
+}
+# Signatures: the office and, optionally, initials and a surname.
+_NAME = r"(?:\s+[А-ЯӘҒҚҢӨҰҮҺІA-Z]\.\s*(?:[А-ЯӘҒҚҢӨҰҮҺІA-Z]\.\s*)?[А-ЯӘҒҚҢӨҰҮҺІЁа-яәғқңөұүһіё-]+)?"
+SIGNATURE = {
+    "kk": re.compile(r"^(?:Қазақстан Республикасының\s+)?(?:Президенті|Премьер-Министрі)" + _NAME + r"\s*$|"
+                     r"^.{3,80}\s+үшін\s*$", re.I),
+    "ru": re.compile(r"^(?:Президент|Премьер-Министр)(?:\s+Республики\s+Казахстан)?" + _NAME + r"\s*$|"
+                     r"^За\s+(?:Правительство|Республику)\b.{0,80}$", re.I),
+}
+
+# ------------------------------------------------------------------ line joining
+# A line ending in one of these words continues on the next line, blank lines or not:
+# the genitive needs its head noun, a conjunction its second half.
+KAZAKH_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+CONTINUATION_WORDS = {
+    "kk": {"мен", "және", "немесе", "пен", "бен", "арасындағы", "үшін", "бойынша", "сәйкес"},
+    "ru": {"и", "или", "в", "во", "на", "о", "об", "с", "со", "по", "для", "при", "из", "от", "к",
+           "между", "а", "также", "за", "до", "что", "как"},
+}
+
+# ------------------------------------------------------------------ sentences
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = {
+    "kk": {"ж", "жж", "т.б", "т.с.с", "б.з.б", "б.з", "ҚР", "бап", "тарм", "тармақш", "обл", "қ",
+           "мыс", "млн", "млрд", "мың", "см", "м", "кг", "с", "т.с", "ғ", "ғғ", "ҚРЗ"},
+    "ru": {"г", "гг", "т.е", "т.д", "т.п", "т.к", "ст", "п", "пп", "ч", "см", "др", "РК", "РФ",
+           "руб", "млн", "млрд", "тыс", "обл", "р", "им", "ул", "д", "стр", "прим", "рис", "табл",
+           "гл", "разд", "абз", "подп", "кв", "м", "кг", "ЗРК"},
+}
+# Initials ("О. Бектенов") and numbering ("№ 752", "N 527") are not sentence ends either;
+# the segmenter handles them by pattern.
+INITIAL = re.compile(r"(?:^|\s)[А-ЯӘҒҚҢӨҰҮҺІЁA-Z]$")

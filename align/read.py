@@ -1,0 +1,337 @@
+"""Readers: turn a .txt, .md, .html/.htm or .docx file into plain text.
+
+Every reader returns a `RawText`: the text every later offset refers to, the encoding
+that was used and the layout the normalizer should assume. Plain text keeps its line
+breaks as they were ("lines": the normalizer decides which lines form a paragraph);
+HTML and DOCX already know their paragraphs ("paragraphs": one non-empty line each).
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree, html as lxml_html
+
+from .errors import InputError
+
+MAX_BYTES = 50 * 1024 * 1024          # a legal act is kilobytes; anything this big is not one
+MAX_DOCX_XML = 200 * 1024 * 1024      # the document.xml inside a .docx, uncompressed
+
+TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+DOCX_SUFFIXES = {".docx"}
+SUPPORTED = ".txt, .md, .html, .htm, .docx"
+
+# Single-byte Cyrillic code pages tried when the bytes are not UTF-8. KZ-1048 is the
+# Kazakh variant of cp1251: it puts ә ғ қ ң ө ұ ү һ і where cp1251 has Serbian and
+# Macedonian letters, so the one that yields Kazakh letters wins for Kazakh files.
+SINGLE_BYTE = ("cp1251", "kz1048")
+KAZAKH_ONLY = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+SERBIAN_ONLY = set("ђѓќћџљњѕјЂЃЌЋЏЉЊЅЈ")
+
+
+@dataclass
+class RawText:
+    text: str
+    encoding: str
+    format: str
+    layout: str  # "lines" or "paragraphs"
+
+
+def read_file(path: str | Path) -> RawText:
+    path = Path(path)
+    name = path.name
+    if not path.exists():
+        raise InputError(f"{name}: no such file")
+    if path.is_dir():
+        raise InputError(f"{name}: is a folder, not a file")
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(f"{name}: the file is empty")
+    if size > MAX_BYTES:
+        raise InputError(f"{name}: the file is {size // (1024 * 1024)} MB; saikes reads legal acts "
+                         f"of up to {MAX_BYTES // (1024 * 1024)} MB")
+    data = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix in DOCX_SUFFIXES:
+        raw = read_docx_bytes(data, name)
+    elif suffix in HTML_SUFFIXES:
+        raw = read_html_bytes(data, name)
+    elif suffix in TEXT_SUFFIXES or suffix == "":
+        text, encoding = decode_text(data, name)
+        if _looks_like_html(text):
+            raw = read_html_bytes(data, name)
+        else:
+            raw = RawText(text, encoding, TEXT_SUFFIXES.get(suffix, "txt"), "lines")
+    else:
+        raise InputError(f"{name}: unsupported file type '{suffix}'; saikes reads {SUPPORTED}")
+    if not raw.text.strip():
+        raise InputError(f"{name}: the file holds no text")
+    return raw
+
+
+def read_bytes(data: bytes, name: str) -> RawText:
+    """Read an uploaded file held in memory (the review app's import)."""
+    import tempfile
+    suffix = Path(name).suffix
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / (Path(name).name or f"upload{suffix}")
+        path.write_bytes(data)
+        return read_file(path)
+
+
+# ---------------------------------------------------------------- plain text
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """Decode the bytes of a text file; say which encoding was used."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", name), "utf-8-sig"
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return _strict(data, "utf-16", name), "utf-16"
+    if b"\x00" in data[:4096]:
+        guess = _utf16_without_bom(data)
+        if guess:
+            return _strict(data, guess, name), guess
+        raise InputError(f"{name}: this is a binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        _refuse_binary(text, name)
+        return text, "utf-8"
+    best = None
+    for enc in SINGLE_BYTE:
+        candidate = data.decode(enc, errors="replace")
+        if "\ufffd" in candidate:
+            continue
+        score = _cyrillic_plausibility(candidate, enc)
+        if best is None or score > best[0]:
+            best = (score, candidate, enc)
+    if best is None or best[0] < 0.5:
+        raise InputError(f"{name}: cannot tell the encoding (not UTF-8, UTF-16, cp1251 or KZ-1048); "
+                         f"save it as UTF-8 and try again")
+    _refuse_binary(best[1], name)
+    return best[1], best[2]
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: the file says it is {encoding} but byte {exc.start} is not; "
+                         f"save it as UTF-8 and try again") from None
+    _refuse_binary(text, name)
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) / 2
+    # Cyrillic in UTF-16 has 0x04 high bytes, not NUL, so look at both halves.
+    if odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _refuse_binary(text: str, name: str) -> None:
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if "\x00" in sample or controls > max(8, len(sample) // 100):
+        raise InputError(f"{name}: this is a binary file, not text")
+
+
+def _cyrillic_plausibility(text: str, encoding: str) -> float:
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
+    share = cyrillic / len(letters)
+    # Serbian-only letters in a Kazakh or Russian act mean the code page was wrong.
+    odd = sum(1 for ch in letters if ch in (SERBIAN_ONLY if encoding == "cp1251" else set()))
+    kazakh = sum(1 for ch in letters if ch in KAZAKH_ONLY)
+    if encoding == "kz1048" and kazakh == 0:
+        share -= 0.01  # prefer cp1251 when KZ-1048 brings nothing Kazakh
+    return share - 5 * odd / len(letters)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lstrip().lower()
+    return head.startswith("<!doctype html") or head.startswith("<html")
+
+
+# ---------------------------------------------------------------- HTML
+
+BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th",
+              "table", "ul", "ol", "blockquote", "pre", "section", "article", "header",
+              "footer", "dd", "dt", "center", "title", "body", "br", "hr"}
+DROP_TAGS = {"script", "style", "noscript", "template", "head", "iframe", "object", "svg"}
+
+
+def read_html_bytes(data: bytes, name: str) -> RawText:
+    encoding = _html_encoding(data)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        text, encoding = decode_text(data, name)
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
+                                  recover=True, default_doc=True)
+    try:
+        root = lxml_html.document_fromstring(text.encode("utf-8"), parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"{name}: the HTML cannot be read ({exc})") from None
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush():
+        para = " ".join("".join(current).split())
+        if para:
+            lines.append(para)
+        current.clear()
+
+    def walk(el):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if tag in DROP_TAGS:
+            if el.tail:
+                current.append(el.tail)
+            return
+        block = tag in BLOCK_TAGS
+        if block:
+            flush()
+        if el.text and tag not in DROP_TAGS:
+            current.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            current.append(el.tail)
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    flush()
+    return RawText("\n".join(lines) + "\n", encoding, "html", "paragraphs")
+
+
+def _html_encoding(data: bytes) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return "utf-16"
+    m = re.search(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", data[:4096], re.I)
+    if m:
+        enc = m.group(1).decode("ascii").lower()
+        try:
+            codecs.lookup(enc)
+            return enc
+        except LookupError:
+            pass
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "cp1251"
+
+
+# ---------------------------------------------------------------- DOCX
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _safe_xml(data: bytes, name: str, part: str):
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                             load_dtd=False, remove_comments=True)
+    try:
+        return etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{name}: the .docx is damaged ({part}: {exc.msg})") from None
+
+
+def read_docx_bytes(data: bytes, name: str) -> RawText:
+    import io
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise InputError(f"{name}: not a .docx file (it is not a zip archive)") from None
+    with archive:
+        try:
+            info = archive.getinfo("word/document.xml")
+        except KeyError:
+            raise InputError(f"{name}: not a .docx file (no word/document.xml inside)") from None
+        if info.file_size > MAX_DOCX_XML:
+            raise InputError(f"{name}: the document inside the .docx is too large")
+        root = _safe_xml(archive.read(info), name, "document.xml")
+        numbering = {}
+        if "word/numbering.xml" in archive.namelist():
+            numbering = _numbering_formats(_safe_xml(archive.read("word/numbering.xml"), name,
+                                                     "numbering.xml"))
+    counters: dict[tuple[str, int], int] = {}
+    lines = []
+    for p in root.iter(W + "p"):
+        parts = []
+        for node in p.iter(W + "t", W + "tab", W + "br", W + "cr"):
+            if node.tag == W + "t":
+                parts.append(node.text or "")
+            elif node.tag == W + "tab":
+                parts.append(" ")
+            else:
+                parts.append("\n")
+        text = "".join(parts)
+        marker = _list_marker(p, numbering, counters)
+        for k, line in enumerate(text.split("\n")):
+            line = " ".join(line.split())
+            if k == 0 and marker and line:
+                line = f"{marker} {line}"
+            if line:
+                lines.append(line)
+    return RawText("\n".join(lines) + "\n", "utf-8", "docx", "paragraphs")
+
+
+def _numbering_formats(root) -> dict[str, dict[int, tuple[str, str]]]:
+    """numId -> level -> (numFmt, lvlText) from word/numbering.xml."""
+    abstract = {}
+    for an in root.iter(W + "abstractNum"):
+        levels = {}
+        for lvl in an.iter(W + "lvl"):
+            fmt = lvl.find(W + "numFmt")
+            txt = lvl.find(W + "lvlText")
+            levels[int(lvl.get(W + "ilvl", "0"))] = (
+                fmt.get(W + "val") if fmt is not None else "decimal",
+                txt.get(W + "val") if txt is not None else "%1.")
+        abstract[an.get(W + "abstractNumId")] = levels
+    out = {}
+    for num in root.iter(W + "num"):
+        ref = num.find(W + "abstractNumId")
+        if ref is not None:
+            out[num.get(W + "numId")] = abstract.get(ref.get(W + "val"), {})
+    return out
+
+
+def _list_marker(p, numbering, counters) -> str:
+    """The visible number of a Word list item ("1." or "2)"), which Word keeps out of the text."""
+    num_pr = p.find(f"{W}pPr/{W}numPr")
+    if num_pr is None:
+        return ""
+    num_id = num_pr.find(W + "numId")
+    ilvl = num_pr.find(W + "ilvl")
+    if num_id is None:
+        return ""
+    nid = num_id.get(W + "val")
+    level = int(ilvl.get(W + "val")) if ilvl is not None else 0
+    fmt, pattern = numbering.get(nid, {}).get(level, ("decimal", "%1."))
+    if fmt != "decimal":
+        return ""
+    for key in list(counters):
+        if key[0] == nid and key[1] > level:
+            del counters[key]
+    counters[(nid, level)] = counters.get((nid, level), 0) + 1
+    value = str(counters[(nid, level)])
+    return re.sub(r"%\d", value, pattern, count=1).replace("%", "")

@@ -1,0 +1,84 @@
+"""Segment: sentences inside each block.
+
+razdel proposes sentence boundaries (measured acceptable for both languages); the
+abbreviation tables of `lang_rules` veto boundaries after abbreviations and initials,
+and inline numbering ("… мыналар: 2. Тараптар …") adds boundaries razdel does not see.
+Headings and list items are already blocks of their own, so each is one segment.
+"""
+from __future__ import annotations
+
+import re
+
+from razdel import sentenize
+
+from . import lang_rules as R
+from . import model as M
+
+# "…: 2. Тараптар", "…; 3) …": a number opening a point or sub-item inside a paragraph.
+_INLINE_NUMBER = re.compile(r"(?<=[:;.])\s+(?=\d{1,3}[.)]\s+\S)")
+_ABBREV_END = re.compile(r"(?:^|[\s(«\"])(?P<abbr>[^\W\d_]+(?:\.[^\W\d_]+)*)\.$")
+_NUMBER_SIGN_END = re.compile(r"(?:№|N)\s*$")
+# A list item in running text: ends with ";" or follows a paragraph that opens a list.
+_OPENS_LIST = (":", ";")
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph."""
+    spans = [(s.start, s.stop) for s in sentenize(text)]
+    merged: list[list[int]] = []
+    for start, stop in spans:
+        if merged and _no_boundary(text[merged[-1][0]:merged[-1][1]], text[start:stop], lang):
+            merged[-1][1] = stop
+        else:
+            merged.append([start, stop])
+    out: list[tuple[int, int]] = []
+    for start, stop in merged:
+        cut = start
+        for m in _INLINE_NUMBER.finditer(text, start, stop):
+            out.append((cut, m.start()))
+            cut = m.end()
+        out.append((cut, stop))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _no_boundary(before: str, after: str, lang: str) -> bool:
+    before = before.rstrip()
+    if not before.endswith("."):
+        return False
+    if R.NOTE[lang].match(before) and len(before.split()) == 1:
+        return True  # "Примечание. Текст ..." is one sentence
+    m = _ABBREV_END.search(before)
+    if m:
+        abbr = m.group("abbr")
+        if abbr in R.ABBREVIATIONS[lang] or abbr.lower() in R.ABBREVIATIONS[lang]:
+            # "2004 ж. 1 наурыз" / "ст. 5": the abbreviation is inside the sentence
+            # unless the next word starts a new sentence with a capital
+            first = after.lstrip()[:1]
+            return not first.isupper() or abbr in ("ҚР", "РК", "РФ")
+        if len(abbr) == 1 and abbr.isupper():
+            return True  # an initial: "О. Бектенов"
+    return False
+
+
+def segment(doc: M.Document) -> list[M.Segment]:
+    segments: list[M.Segment] = []
+    previous_text = ""
+    for index, block in enumerate(doc.blocks):
+        text = doc.block_text(block)
+        if block.kind in (M.HEADING, M.TITLE, M.DESIGNATION, M.SIGNATURE, M.APPROVAL,
+                          M.AGREEMENT_TITLE, M.DRAFT):
+            spans = [(0, len(text))]
+        else:
+            spans = split_sentences(text, doc.lang)
+        kind = block.kind
+        if kind == M.SUBITEM or (kind == M.TEXT and (text.rstrip().endswith(";")
+                                                      or previous_text.rstrip().endswith(_OPENS_LIST))):
+            kind = "item"
+        for a, b in spans:
+            piece = text[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece.rstrip())
+            start, end = block.start + a + lead, block.start + a + trail
+            segments.append(M.Segment(start, end, doc.text[start:end], index, kind))
+        previous_text = text
+    return segments

@@ -1,0 +1,37 @@
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = ROOT / "tests" / "data"
+SHARED = ROOT.parent / "shared"
+SEED_NAMES = sorted(p.stem for p in (SEEDS / "kk").glob("*.txt"))
+
+
+def run_cli(*args, db=None, cwd=None, env=None):
+    """Run the saikes command line in a subprocess; returns CompletedProcess."""
+    cmd = [sys.executable, "-m", "align.cli"]
+    if db is not None:
+        cmd += ["--db", str(db)]
+    cmd += [str(a) for a in args]
+    full_env = dict(os.environ)
+    full_env.pop("SAIKES_DB", None)
+    full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
+    if env:
+        full_env.update(env)
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd or ROOT, env=full_env, timeout=600)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+@pytest.fixture
+def seeds():
+    return SEEDS
