@@ -1,0 +1,1 @@
+"""Exports: TMX translation memories, term bases, tabular files."""
