@@ -130,13 +130,13 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
 
 def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4096]
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = len(sample) / 2
-    # Cyrillic in UTF-16 has 0x04 high bytes, not NUL, so look at both halves.
-    if odd > 0.3 * half and even < 0.05 * half:
+    # the high byte of Cyrillic is 0x04 and of ASCII 0x00: in UTF-16 one half of the
+    # bytes is almost all 0x00 and 0x04
+    even, odd = sample[0::2], sample[1::2]
+    high = lambda half: sum(1 for b in half if b in (0, 4)) / max(1, len(half))  # noqa: E731
+    if high(odd) > 0.9 and high(even) < 0.5:
         return "utf-16-le"
-    if even > 0.3 * half and odd < 0.05 * half:
+    if high(even) > 0.9 and high(odd) < 0.5:
         return "utf-16-be"
     return None
 
@@ -182,7 +182,7 @@ def read_html_bytes(data: bytes, name: str) -> RawText:
     except (UnicodeDecodeError, LookupError):
         text, encoding = decode_text(data, name)
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
-                                  recover=True, default_doc=True)
+                                  recover=True, encoding="utf-8")
     try:
         root = lxml_html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as exc:

@@ -24,20 +24,21 @@ _OPENS_LIST = (":", ";")
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph."""
-    spans = [(s.start, s.stop) for s in sentenize(text)]
-    merged: list[list[int]] = []
-    for start, stop in spans:
-        if merged and _no_boundary(text[merged[-1][0]:merged[-1][1]], text[start:stop], lang):
-            merged[-1][1] = stop
-        else:
-            merged.append([start, stop])
-    out: list[tuple[int, int]] = []
-    for start, stop in merged:
-        cut = start
-        for m in _INLINE_NUMBER.finditer(text, start, stop):
-            out.append((cut, m.start()))
-            cut = m.end()
-        out.append((cut, stop))
+    chunks, cut = [], 0
+    for m in _INLINE_NUMBER.finditer(text):
+        chunks.append((cut, m.start()))
+        cut = m.end()
+    chunks.append((cut, len(text)))
+    out: list[list[int]] = []
+    for lo, hi in chunks:
+        merged: list[list[int]] = []
+        for s in sentenize(text[lo:hi]):
+            start, stop = lo + s.start, lo + s.stop
+            if merged and _no_boundary(text[merged[-1][0]:merged[-1][1]], text[start:stop], lang):
+                merged[-1][1] = stop
+            else:
+                merged.append([start, stop])
+        out.extend(merged)
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 

@@ -7,32 +7,15 @@ file and the differing boundaries with context (--show).
     python benchmarks/segmentation_vs_gold.py [--show]
 """
 import json
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from align.pipeline import load_document  # noqa: E402
 
-HOMOGLYPHS = str.maketrans({"i": "і", "I": "і", "e": "е", "E": "е", "o": "о", "O": "о", "a": "а",
-                            "A": "а", "c": "с", "C": "с", "p": "р", "P": "р", "x": "х", "X": "х",
-                            "y": "у", "Y": "ү", "H": "н", "K": "к", "M": "м", "T": "т", "B": "в"})
-
-
-def stream(text):
-    text = unicodedata.normalize("NFC", text).translate(HOMOGLYPHS).lower()
-    return "".join(re.findall(r"[^\W_]", text))
-
-
-def boundaries(segments):
-    out, pos = set(), 0
-    for s in segments:
-        pos += len(stream(s))
-        out.add(pos)
-    return out, pos
-
+sys.path.insert(0, str(ROOT / "tests"))
+from goldtools import stream, stream_boundaries  # noqa: E402
 
 def main():
     show = "--show" in sys.argv
@@ -40,11 +23,11 @@ def main():
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         for lang in ("kk", "ru"):
             doc = load_document(ROOT / "seeds" / lang / (gold_path.stem + ".txt"), lang)
-            g, gl = boundaries([s for b in gold["beads"] for s in b[lang]])
-            p, pl = boundaries([s.text for s in doc.segments])
+            g = stream_boundaries([s for b in gold["beads"] for s in b[lang]])
+            p = stream_boundaries([s.text for s in doc.segments])
             right = len(g & p)
             print(f"{gold_path.stem} {lang}: gold {len(g)} pred {len(p)} precision {right / len(p):.3f} "
-                  f"recall {right / len(g):.3f} stream {gl}/{pl}")
+                  f"recall {right / len(g):.3f}")
             if show:
                 full = "".join(stream(s.text) for s in doc.segments)
                 for pos in sorted(g ^ p):

@@ -1,0 +1,32 @@
+"""Reading the gold alignments the way ../shared/eval/align_score.py does."""
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+HOMOGLYPHS = str.maketrans({"i": "і", "I": "і", "e": "е", "E": "е", "o": "о", "O": "о", "a": "а",
+                            "A": "а", "c": "с", "C": "с", "p": "р", "P": "р", "x": "х", "X": "х",
+                            "y": "у", "Y": "ү", "H": "н", "K": "к", "M": "м", "T": "т", "B": "в"})
+
+
+def stream(text):
+    """Lower-case letters and digits only: spacing, punctuation and look-alikes do not count."""
+    text = unicodedata.normalize("NFC", text).translate(HOMOGLYPHS).lower()
+    return "".join(re.findall(r"[^\W_]", text))
+
+
+def stream_boundaries(segments):
+    out, pos = set(), 0
+    for s in segments:
+        pos += len(stream(s))
+        out.add(pos)
+    return out
+
+
+def gold_files():
+    return sorted(DATA.glob("*.json"))
+
+
+def load_gold(path):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
