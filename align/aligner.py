@@ -1,0 +1,342 @@
+"""Align a Kazakh document with its Russian counterpart.
+
+1. Sections are anchored by structure: article N with статья N, the act and the
+   agreement's preamble by position, the closing signatures. An article present on one
+   side only is reported, and its text is aligned with the section before it, where a
+   renumbering would have put it.
+2. Inside a section, `dp.best_path` finds the beads; `scoring.BeadScorer` scores them.
+3. A lexicon learned from the confident beads of the whole workspace feeds a second pass.
+4. Each bead's confidence is its posterior probability (forward-backward), calibrated
+   on the dev gold; beads below `FLAG_BELOW` are flagged for review.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from . import dp
+from . import model as M
+from .errors import MismatchError
+from .features import Clues, clues
+from .scoring import DEFAULT, BeadScorer, Lexicon, Params, learn_lexicon
+
+FLAG_BELOW = 0.5            # beads under this confidence are flagged for review
+LEXICON_FROM = 0.9          # beads this confident (or approved) teach the lexicon
+BAND_ABOVE = 60             # sections longer than this are aligned inside a diagonal band
+SHAPES = dp.SHAPES
+
+
+@dataclass
+class SectionPair:
+    name: str
+    article: int | None
+    kk: list[int]            # segment indexes
+    ru: list[int]
+
+
+@dataclass
+class Alignment:
+    beads: list[dict]
+    report: dict = field(default_factory=dict)
+
+
+# ------------------------------------------------------------------ sections
+
+def _sections(doc: M.Document) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for k, seg in enumerate(doc.segments):
+        out.setdefault(doc.blocks[seg.block].section, []).append(k)
+    return out
+
+
+def pair_sections(kk: M.Document, ru: M.Document) -> tuple[list[SectionPair], list[str]]:
+    """Sections in document order, matched by name; the problems found on the way."""
+    kk_sec, ru_sec = _sections(kk), _sections(ru)
+    problems = []
+    only_kk = [s for s in kk_sec if s not in ru_sec and s.startswith("article:")]
+    only_ru = [s for s in ru_sec if s not in kk_sec and s.startswith("article:")]
+    for s in only_kk:
+        problems.append(f"article {s.split(':')[1]} is in the Kazakh text but not in the Russian")
+    for s in only_ru:
+        problems.append(f"article {s.split(':')[1]} is in the Russian text but not in the Kazakh")
+    kk_merged = _fold_unmatched(kk_sec, set(ru_sec))
+    ru_merged = _fold_unmatched(ru_sec, set(kk_sec))
+    pairs = []
+    for name in kk_merged:
+        if name in ru_merged:
+            article = int(name.split(":")[1]) if name.startswith("article:") else None
+            pairs.append(SectionPair(name, article, kk_merged[name], ru_merged[name]))
+    return pairs, problems
+
+
+def _fold_unmatched(sections: dict[str, list[int]], other: set[str]) -> dict[str, list[int]]:
+    """Fold each section missing on the other side into its predecessor (or successor)."""
+    names = list(sections)
+    out: dict[str, list[int]] = {}
+    pending: list[int] = []
+    for name in names:
+        if name in other:
+            out[name] = pending + sections[name]
+            pending = []
+        elif out:
+            out[next(reversed(out))].extend(sections[name])
+        else:
+            pending.extend(sections[name])
+    if pending:
+        if out:
+            out[next(reversed(out))].extend(pending)
+    return out
+
+
+# ------------------------------------------------------------------ aligning
+
+def length_ratio(kk: M.Document, ru: M.Document) -> float:
+    a = sum(len(s.text) for s in kk.segments)
+    b = sum(len(s.text) for s in ru.segments)
+    return (b / a) if a and b else 1.0
+
+
+def align_items(src: list[Clues], tgt: list[Clues], ratio: float, params: Params = DEFAULT,
+                lexicon: Lexicon | None = None) -> list[tuple[list[int], list[int], float, dict]]:
+    """Align two lists of segment clues: (source indexes, target indexes, posterior, parts)."""
+    if not src and not tgt:
+        return []
+    scorer = BeadScorer(src, tgt, ratio, params, lexicon)
+    band = None if max(len(src), len(tgt)) <= BAND_ABOVE else max(30, abs(len(src) - len(tgt)) + 20)
+    path = dp.best_path(len(src), len(tgt), scorer, SHAPES, band)
+    post = dp.posteriors(len(src), len(tgt), scorer, path, SHAPES, band, params.temperature)
+    return [(list(range(i, i + a)), list(range(j, j + b)), p, scorer.parts(i, j, a, b))
+            for (i, j, a, b, _), p in zip(path, post)]
+
+
+def confidence(posterior: float, parts: dict) -> float:
+    """Calibrated confidence of a bead from its posterior and its clues.
+
+    The posterior alone is over-sure where a bead has no content clue at all (two short
+    signature lines); numbers that disagree make any bead doubtful."""
+    c = posterior
+    if parts.get("numbers_differ", 0) and not parts.get("numbers_agree", 0):
+        c *= 0.6
+    if parts["shape"] in ("1:0", "0:1"):
+        c *= 0.8
+    return round(max(0.0, min(1.0, c)), 4)
+
+
+def align_documents(kk: M.Document, ru: M.Document, params: Params = DEFAULT,
+                    lexicon: Lexicon | None = None) -> Alignment:
+    sections, problems = pair_sections(kk, ru)
+    ratio = length_ratio(kk, ru)
+    kk_clues = [clues(s.text, "kk") for s in kk.segments]
+    ru_clues = [clues(s.text, "ru") for s in ru.segments]
+    beads = []
+    for sec in sections:
+        aligned = align_items([kk_clues[k] for k in sec.kk], [ru_clues[r] for r in sec.ru], ratio,
+                              params, lexicon)
+        for src, tgt, post, parts in aligned:
+            kk_ids = [sec.kk[k] for k in src]
+            ru_ids = [sec.ru[r] for r in tgt]
+            conf = confidence(post, parts)
+            parts["posterior"] = round(post, 4)
+            beads.append({
+                "section": sec.name, "article": sec.article,
+                "kk_segs": kk_ids, "ru_segs": ru_ids,
+                "kk": " ".join(kk.segments[k].text for k in kk_ids),
+                "ru": " ".join(ru.segments[r].text for r in ru_ids),
+                "confidence": conf, "scores": parts,
+                "status": "flagged" if conf < FLAG_BELOW else "auto",
+            })
+    return Alignment(beads, summarize(kk, ru, beads, problems))
+
+
+def summarize(kk: M.Document, ru: M.Document, beads: list[dict], problems: list[str]) -> dict:
+    shapes: dict[str, int] = {}
+    for b in beads:
+        shape = f"{len(b['kk_segs'])}:{len(b['ru_segs'])}"
+        shapes[shape] = shapes.get(shape, 0) + 1
+    confs = [b["confidence"] for b in beads]
+    return {
+        "kk_segments": len(kk.segments), "ru_segments": len(ru.segments),
+        "kk_articles": len(kk.articles), "ru_articles": len(ru.articles),
+        "beads": len(beads), "shapes": shapes,
+        "mean_confidence": round(sum(confs) / len(confs), 4) if confs else 0.0,
+        "flagged": sum(1 for b in beads if b["status"] == "flagged"),
+        "article_problems": problems,
+        "relatedness": round(relatedness(kk, ru, beads), 4),
+    }
+
+
+# ------------------------------------------------------------------ unrelated documents
+
+RELATED_MIN = 0.35
+
+
+def relatedness(kk: M.Document, ru: M.Document, beads: list[dict]) -> float:
+    """How much the two documents look like translations of each other, in [0, 1]:
+    the share of text in beads whose clues (numbers, cognates, lexicon) agree."""
+    agree = total = 0
+    for b in beads:
+        size = len(b["kk"]) + len(b["ru"])
+        total += size
+        s = b["scores"]
+        if s.get("shape") in ("1:0", "0:1"):
+            continue
+        if s.get("numbers_agree", 0) or s.get("cognates", 0) >= 0.2 or s.get("lexicon", 0) >= 0.2:
+            agree += size
+    return agree / total if total else 0.0
+
+
+def check_related(name: str, alignment: Alignment) -> None:
+    r = alignment.report
+    if r["relatedness"] < RELATED_MIN:
+        raise MismatchError(
+            f"{name}: the Kazakh and Russian texts do not look like the same act "
+            f"(only {r['relatedness']:.0%} of the text pairs share numbers, names or terms; "
+            f"{r['kk_articles']} articles against {r['ru_articles']}); check that the files belong "
+            f"together, or use --force to align them anyway")
+
+
+# ------------------------------------------------------------------ workspace
+
+def workspace_lexicon(ws, extra: list[dict] = ()) -> Lexicon:
+    """Learn the lexicon from the confident or approved beads of the whole workspace."""
+    pairs = []
+    for b in list(ws.beads()) + [_AsBead(x) for x in extra]:
+        if b.status == "rejected":
+            continue
+        if len(b.kk_segs) and len(b.ru_segs) and (b.confidence >= LEXICON_FROM or b.status in
+                                                   ("approved", "edited")):
+            pairs.append((clues(b.kk, "kk").stems, clues(b.ru, "ru").stems))
+    return learn_lexicon(pairs)
+
+
+class _AsBead:
+    def __init__(self, d: dict):
+        self.kk, self.ru = d["kk"], d["ru"]
+        self.kk_segs, self.ru_segs = d["kk_segs"], d["ru_segs"]
+        self.confidence, self.status = d["confidence"], d.get("status", "auto")
+
+
+def align_pair(ws, name: str, params: Params = DEFAULT, lexicon: Lexicon | None = None,
+               force: bool = False) -> dict:
+    """Align one stored pair in two passes and store its beads; returns the report."""
+    info = ws.pair(name)
+    kk, ru = ws.document(info.id, "kk"), ws.document(info.id, "ru")
+    first = align_documents(kk, ru, params, lexicon)
+    if not force:
+        check_related(name, first)
+    if lexicon is None:
+        lexicon = workspace_lexicon(ws, first.beads)
+    result = align_documents(kk, ru, params, lexicon) if len(lexicon) else first
+    result.report["lexicon_entries"] = len(lexicon)
+    ws.store_alignment(info.id, result.beads, result.report)
+    return result.report
+
+
+def align_all(ws, names: list[str] | None = None, params: Params = DEFAULT, force: bool = False,
+              progress=None) -> dict[str, dict | Exception]:
+    """Align many pairs: a first pass over all of them teaches the lexicon that the
+    second pass uses. Returns each pair's report, or the error that stopped it."""
+    names = names or [p.name for p in ws.pairs()]
+    docs, first, results = {}, {}, {}
+    for name in names:
+        info = ws.pair(name)
+        docs[name] = (info.id, ws.document(info.id, "kk"), ws.document(info.id, "ru"))
+        first[name] = align_documents(docs[name][1], docs[name][2], params)
+        if not force:
+            try:
+                check_related(name, first[name])
+            except MismatchError as exc:
+                results[name] = exc
+        if progress:
+            progress(1)
+    extra = [b for n, a in first.items() if n not in results for b in a.beads]
+    lexicon = workspace_lexicon(ws, extra)
+    for name in names:
+        if name in results:
+            if progress:
+                progress(1)
+            continue
+        pair_id, kk, ru = docs[name]
+        result = align_documents(kk, ru, params, lexicon) if len(lexicon) else first[name]
+        result.report["lexicon_entries"] = len(lexicon)
+        ws.store_alignment(pair_id, result.beads, result.report)
+        results[name] = result.report
+        if progress:
+            progress(1)
+    return results
+
+
+def realign_section(ws, pair_id: int, section: str, params: Params = DEFAULT) -> int:
+    """Re-align one section of a stored pair, replacing only that section's beads.
+    Returns the number of beads the section now has."""
+    from .workspace import now
+    import json
+    info = next(p for p in ws.pairs() if p.id == pair_id)
+    kk, ru = ws.document(pair_id, "kk"), ws.document(pair_id, "ru")
+    sections, _ = pair_sections(kk, ru)
+    sec = next((s for s in sections if s.name == section), None)
+    if sec is None:
+        raise MismatchError(f"{info.name}: no section '{section}' on both sides")
+    lexicon = workspace_lexicon(ws)
+    ratio = length_ratio(kk, ru)
+    kk_clues = [clues(kk.segments[k].text, "kk") for k in sec.kk]
+    ru_clues = [clues(ru.segments[r].text, "ru") for r in sec.ru]
+    new = []
+    for src, tgt, post, parts in align_items(kk_clues, ru_clues, ratio, params, lexicon):
+        conf = confidence(post, parts)
+        parts["posterior"] = round(post, 4)
+        kk_ids, ru_ids = [sec.kk[k] for k in src], [sec.ru[r] for r in tgt]
+        new.append((kk_ids, ru_ids, conf, parts))
+    stamp = now()
+    with ws.transaction() as db:
+        old = [dict(r) for r in db.execute(
+            "SELECT id, pos, kk, ru, status, confidence FROM beads WHERE pair_id = ? AND section = ? "
+            "ORDER BY pos", (pair_id, section))]
+        rest = [dict(r) for r in db.execute(
+            "SELECT id, pos, section FROM beads WHERE pair_id = ? ORDER BY pos", (pair_id,))]
+        first_pos = min((o["pos"] for o in old), default=None)
+        if first_pos is None:
+            # the section had no beads left: put it where its first segment belongs
+            first_pos = len(rest)
+        db.execute("DELETE FROM beads WHERE pair_id = ? AND section = ?", (pair_id, section))
+        shift = len(new) - len(old)
+        db.execute("UPDATE beads SET pos = pos + ? WHERE pair_id = ? AND pos > ?",
+                   (shift + len(rest) + len(new) + 1, pair_id, first_pos))
+        for k, (kk_ids, ru_ids, conf, parts) in enumerate(new):
+            db.execute(
+                "INSERT INTO beads(pair_id, pos, section, article, kk_segs, ru_segs, kk, ru, confidence,"
+                " scores, status, version, created_at, changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?,?)",
+                (pair_id, first_pos + k, section, sec.article, json.dumps(kk_ids), json.dumps(ru_ids),
+                 " ".join(kk.segments[i].text for i in kk_ids),
+                 " ".join(ru.segments[i].text for i in ru_ids), conf, json.dumps(parts),
+                 "flagged" if conf < FLAG_BELOW else "auto", stamp, stamp))
+        # renumber positions contiguously in document order
+        ids = [r["id"] for r in db.execute("SELECT id FROM beads WHERE pair_id = ? ORDER BY pos",
+                                           (pair_id,))]
+        db.executemany("UPDATE beads SET pos = ? WHERE id = ?", [(k, i) for k, i in enumerate(ids)])
+        ws.log(db, "realign-section", pair_id, before={"section": section, "beads": old},
+               after={"section": section, "beads": len(new)})
+    return len(new)
+
+
+def mean(values) -> float:
+    values = list(values)
+    return sum(values) / len(values) if values else math.nan
+
+
+# ------------------------------------------------------------------ pre-segmented text
+
+def align_sentence_lists(src: list[str], tgt: list[str], src_lang: str = "", tgt_lang: str = "",
+                         params: Params = DEFAULT) -> list[tuple[list[int], list[int], float]]:
+    """Align two lists of sentences of any language pair (hunalign-style input): a first
+    pass on length, numbers and cognates teaches a lexicon to the second pass."""
+    src_clues = [clues(s, src_lang) for s in src]
+    tgt_clues = [clues(t, tgt_lang) for t in tgt]
+    a = sum(c.length for c in src_clues)
+    b = sum(c.length for c in tgt_clues)
+    ratio = b / a if a and b else 1.0
+    first = align_items(src_clues, tgt_clues, ratio, params)
+    lexicon = learn_lexicon([(src_clues[i[0]].stems, tgt_clues[j[0]].stems)
+                             for i, j, p, _ in first if len(i) == 1 and len(j) == 1 and p >= 0.5])
+    second = align_items(src_clues, tgt_clues, ratio, params, lexicon) if len(lexicon) else first
+    return [(i, j, confidence(p, parts)) for i, j, p, parts in second]
