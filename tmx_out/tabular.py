@@ -1,0 +1,370 @@
+"""Tabular exports: TSV, CSV, JSONL and XLSX, one class per format.
+
+Every export format (TMX included, see `tmx_out.tmx.TmxWriter`) shares the small
+`Writer` interface, as translate-toolkit's stores do:
+
+    writer = CsvWriter(direction="kk-ru")
+    n = writer.write(units, "pairs.csv")    # records written; writer.skipped says how many were left out
+    units = writer.read("pairs.csv")        # the same pairs back
+
+Files are written through `atomic_write`: a failed export never leaves a half-written
+file where a good one was. A writer that would write no record at all raises
+`ExportError` instead of leaving an empty file.
+
+Format notes
+- Text is cleaned the same way in every format (`clean_text`): characters that XML
+  cannot carry (C0 controls other than tab, newline and carriage return, U+FFFE, U+FFFF,
+  unpaired surrogates) are removed, so the TSV, the CSV and the TMX of one selection
+  hold the same text.
+- TSV (UTF-8, no BOM; first line is a header): one pair a line, source then target, then
+  document, article, confidence, status. CAT tools and the evaluation script read it as
+  plain lines split at tabs, so a tab, a line break or a backslash inside a cell is
+  written as ``\\t``, ``\\n``, ``\\r``, ``\\\\`` (the "linear TSV" convention) — real text
+  almost never has them, and the file stays one pair a line.
+- CSV (RFC 4180, UTF-8 with a BOM so that Excel reads Cyrillic, CRLF line ends): a cell
+  that starts with = + - @ (or a tab, a carriage return or their full-width forms) is
+  prefixed with an apostrophe so that a spreadsheet shows it as text instead of running
+  it as a formula; a cell that starts with an apostrophe gets one more, so reading the
+  file back (`CsvWriter.read`) restores every cell exactly.
+- JSONL (UTF-8): one JSON object a line with every field of the unit.
+- XLSX (openpyxl): text cells are stored as strings, never as formulas (article and
+  confidence are numbers, so that a spreadsheet sorts them). A sheet cell
+  holds at most 32,767 characters; a pair with a longer side is left out and counted in
+  `skipped`.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+from typing import Iterable
+
+from .base import ExportError, Unit, atomic_write
+
+DIRECTIONS = ("kk-ru", "ru-kk")
+LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
+
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+# Characters XML 1.0 cannot carry: C0 controls except tab, LF, CR; lone surrogates; U+FFFE/FFFF.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str | None) -> str:
+    """`text` without the characters XML 1.0 cannot carry.
+
+    A surrogate pair that arrived as two code points (text decoded with
+    'surrogatepass') is joined into the character it stands for; an unpaired surrogate
+    is removed.
+    """
+    if not text:
+        return ""
+    if _XML_ILLEGAL.search(text):
+        text = _SURROGATE_PAIR.sub(_join_pair, text)
+        text = _XML_ILLEGAL.sub("", text)
+    return text
+
+
+def _join_pair(m: re.Match) -> str:
+    hi, lo = m.group(0)
+    return chr(0x10000 + ((ord(hi) - 0xD800) << 10) + (ord(lo) - 0xDC00))
+
+
+def check_direction(direction: str) -> tuple[str, str]:
+    """("kk", "ru") for "kk-ru", ("ru", "kk") for "ru-kk"."""
+    norm = (direction or "").strip().lower().replace("→", "-").replace(">", "-").replace("_", "-")
+    if norm not in DIRECTIONS:
+        raise ExportError(f"unknown direction '{direction}': use kk-ru (Kazakh source) or ru-kk "
+                          f"(Russian source)")
+    src, tgt = norm.split("-")
+    return src, tgt
+
+
+def format_confidence(value: float | None) -> str:
+    return "" if value is None else f"{float(value):.4f}"
+
+
+def parse_confidence(text: str | None) -> float | None:
+    if text is None or not str(text).strip():
+        return None
+    try:
+        value = float(str(text).strip().replace(",", "."))
+    except ValueError:
+        return None
+    if value != value or not 0.0 <= value <= 1.0:   # NaN or out of range
+        return None
+    return value
+
+
+def parse_article(text) -> int | None:
+    if text is None or isinstance(text, bool):
+        return None
+    if isinstance(text, int):
+        return text
+    text = str(text).strip()
+    return int(text) if text.isdigit() else None
+
+
+class Writer:
+    """One export format. Subclasses set `format` and `suffix` and implement `write`
+    (and `read`, which gives the units of a file the writer wrote)."""
+
+    format = ""
+    suffix = ""
+
+    def __init__(self, direction: str = "kk-ru"):
+        self.source, self.target = check_direction(direction)
+        self.direction = f"{self.source}-{self.target}"
+        self.skipped = 0          # units the last `write` left out
+
+    def write(self, units: Iterable[Unit], path: str | Path) -> int:
+        raise NotImplementedError
+
+    def read(self, path: str | Path) -> list[Unit]:
+        raise NotImplementedError
+
+    # helpers shared by the formats
+    def columns(self) -> list[str]:
+        return [self.source, self.target, "document", "article", "confidence", "status"]
+
+    def row(self, unit: Unit) -> list[str]:
+        sides = {"kk": clean_text(unit.kk), "ru": clean_text(unit.ru)}
+        return [sides[self.source], sides[self.target], clean_text(unit.document),
+                "" if unit.article is None else str(unit.article),
+                format_confidence(unit.confidence), clean_text(unit.status)]
+
+    def unit_from(self, record: dict) -> Unit:
+        return Unit(kk=record.get("kk") or "", ru=record.get("ru") or "",
+                    document=record.get("document") or "",
+                    article=parse_article(record.get("article")),
+                    confidence=parse_confidence(record.get("confidence")),
+                    status=record.get("status") or "auto")
+
+    def _nothing(self, count: int) -> None:
+        if count == 0:
+            raise ExportError(f"nothing to export: no pair to write to the {self.format.upper()} file"
+                              + (f" ({self.skipped} left out)" if self.skipped else ""))
+
+    def _open_text(self, path: str | Path):
+        return open(path, encoding="utf-8-sig", newline="")
+
+    def _read_guard(self, path: str | Path):
+        path = Path(path)
+        if not path.is_file():
+            raise ExportError(f"cannot read {path}: no such file")
+
+
+# ------------------------------------------------------------------ TSV
+
+_TSV_ESCAPE = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_TSV_ESCAPE_RE = re.compile(r"[\\\t\n\r]")
+_TSV_UNESCAPE = {"\\\\": "\\", "\\t": "\t", "\\n": "\n", "\\r": "\r"}
+_TSV_UNESCAPE_RE = re.compile(r"\\[\\tnr]")
+
+
+def tsv_escape(cell: str) -> str:
+    return _TSV_ESCAPE_RE.sub(lambda m: _TSV_ESCAPE[m.group(0)], cell)
+
+
+def tsv_unescape(cell: str) -> str:
+    return _TSV_UNESCAPE_RE.sub(lambda m: _TSV_UNESCAPE[m.group(0)], cell)
+
+
+class TsvWriter(Writer):
+    format = "tsv"
+    suffix = ".tsv"
+
+    def write(self, units: Iterable[Unit], path: str | Path) -> int:
+        self.skipped = count = 0
+        with atomic_write(path, "w", encoding="utf-8") as fh:
+            fh.write("\t".join(self.columns()) + "\n")
+            for unit in units:
+                fh.write("\t".join(tsv_escape(c) for c in self.row(unit)) + "\n")
+                count += 1
+            self._nothing(count)
+        return count
+
+    def read(self, path: str | Path) -> list[Unit]:
+        self._read_guard(path)
+        units = []
+        with self._open_text(path) as fh:
+            header = None
+            for line in fh:
+                cells = [tsv_unescape(c) for c in line.rstrip("\r\n").split("\t")]
+                if header is None:
+                    header = cells
+                    continue
+                units.append(self.unit_from(dict(zip(header, cells))))
+        return units
+
+
+# ------------------------------------------------------------------ CSV
+
+# What a spreadsheet may take for the start of a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralize(cell: str) -> str:
+    """Make a cell a spreadsheet shows as text: prefix an apostrophe to a cell that
+    starts like a formula, and to one that already starts with an apostrophe (so that
+    `unneutralize` can undo it exactly)."""
+    if cell.startswith(FORMULA_STARTS) or cell.startswith("'"):
+        return "'" + cell
+    return cell
+
+
+def unneutralize(cell: str) -> str:
+    if cell.startswith("'") and (cell[1:].startswith(FORMULA_STARTS) or cell[1:].startswith("'")):
+        return cell[1:]
+    return cell
+
+
+class CsvWriter(Writer):
+    format = "csv"
+    suffix = ".csv"
+
+    def write(self, units: Iterable[Unit], path: str | Path) -> int:
+        self.skipped = count = 0
+        with atomic_write(path, "w", encoding="utf-8-sig") as fh:
+            out = csv.writer(fh, dialect="excel", lineterminator="\r\n")
+            out.writerow(self.columns())
+            for unit in units:
+                out.writerow([neutralize(c) for c in self.row(unit)])
+                count += 1
+            self._nothing(count)
+        return count
+
+    def read(self, path: str | Path) -> list[Unit]:
+        self._read_guard(path)
+        with self._open_text(path) as fh:
+            rows = csv.reader(fh, dialect="excel")
+            header = next(rows, None) or []
+            return [self.unit_from(dict(zip(header, (unneutralize(c) for c in row)))) for row in rows]
+
+
+# ------------------------------------------------------------------ JSONL
+
+class JsonlWriter(Writer):
+    format = "jsonl"
+    suffix = ".jsonl"
+
+    def record(self, unit: Unit) -> dict:
+        sides = {"kk": clean_text(unit.kk), "ru": clean_text(unit.ru)}
+        rec = {self.source: sides[self.source], self.target: sides[self.target],
+               "document": clean_text(unit.document), "article": unit.article,
+               "confidence": None if unit.confidence is None else round(float(unit.confidence), 4),
+               "status": clean_text(unit.status), "created": unit.created, "changed": unit.changed}
+        if unit.props:
+            rec["props"] = {clean_text(str(k)): clean_text(str(v)) for k, v in unit.props.items()}
+        return rec
+
+    def write(self, units: Iterable[Unit], path: str | Path) -> int:
+        self.skipped = count = 0
+        with atomic_write(path, "w", encoding="utf-8") as fh:
+            for unit in units:
+                # ensure_ascii=False keeps Cyrillic readable; U+2028/2029 are escaped so that
+                # tools splitting at any Unicode line break still see one object a line
+                line = json.dumps(self.record(unit), ensure_ascii=False)
+                fh.write(line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n")
+                count += 1
+            self._nothing(count)
+        return count
+
+    def read(self, path: str | Path) -> list[Unit]:
+        self._read_guard(path)
+        units = []
+        with open(path, encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                except ValueError as exc:
+                    raise ExportError(f"{path}, line {number}: not a JSON object ({exc})") from None
+                unit = self.unit_from(rec)
+                unit.created, unit.changed = rec.get("created"), rec.get("changed")
+                unit.props = dict(rec.get("props") or {})
+                units.append(unit)
+        return units
+
+
+# ------------------------------------------------------------------ XLSX
+
+XLSX_CELL_LIMIT = 32767
+
+
+class XlsxWriter(Writer):
+    format = "xlsx"
+    suffix = ".xlsx"
+
+    def write(self, units: Iterable[Unit], path: str | Path) -> int:
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Font
+
+        self.skipped = count = 0
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("pairs")
+        ws.freeze_panes = "A2"
+        for letter, width in zip("ABCDEF", (70, 70, 28, 9, 11, 10)):
+            ws.column_dimensions[letter].width = width
+        bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+
+        def text_cell(value: str, **style):
+            cell = WriteOnlyCell(ws)
+            cell.value = value
+            cell.data_type = "s"      # a string, even when it starts with "=": never a formula
+            for k, v in style.items():
+                setattr(cell, k, v)
+            return cell
+
+        ws.append([text_cell(c, font=bold) for c in self.columns()])
+        for unit in units:
+            cells = self.row(unit)
+            if max(len(cells[0]), len(cells[1])) > XLSX_CELL_LIMIT:
+                self.skipped += 1
+                continue
+            row = [text_cell(cells[0], alignment=wrap), text_cell(cells[1], alignment=wrap),
+                   text_cell(cells[2]),
+                   unit.article if unit.article is not None else None,
+                   round(float(unit.confidence), 4) if unit.confidence is not None else None,
+                   text_cell(cells[5])]
+            ws.append(row)
+            count += 1
+        self._nothing(count)
+        with atomic_write(path, "wb") as fh:
+            wb.save(fh)
+        return count
+
+    def read(self, path: str | Path) -> list[Unit]:
+        from openpyxl import load_workbook
+        self._read_guard(path)
+        try:
+            wb = load_workbook(path, read_only=True, data_only=False)
+        except Exception as exc:   # zipfile/XML errors of a damaged file
+            raise ExportError(f"cannot read {path} as an XLSX workbook ({exc})") from None
+        try:
+            rows = wb.worksheets[0].iter_rows(values_only=True)
+            header = [str(c) for c in next(rows, ())]
+            return [self.unit_from(dict(zip(header, ("" if c is None else str(c) for c in row))))
+                    for row in rows]
+        finally:
+            wb.close()
+
+
+TABULAR_WRITERS: dict[str, type[Writer]] = {w.format: w for w in (TsvWriter, CsvWriter, JsonlWriter,
+                                                                 XlsxWriter)}
+
+
+def writer_for(fmt: str, direction: str = "kk-ru", **options) -> Writer:
+    """The writer of an export format: tmx, tsv, csv, jsonl or xlsx."""
+    fmt = (fmt or "").lower().lstrip(".")
+    if fmt == "tmx":
+        from .tmx import TmxWriter
+        return TmxWriter(direction=direction, **options)
+    if fmt not in TABULAR_WRITERS:
+        raise ExportError(f"unknown export format '{fmt}': use tmx, tsv, csv, jsonl or xlsx")
+    return TABULAR_WRITERS[fmt](direction=direction)
+
+
+FORMATS = ("tmx", *TABULAR_WRITERS)
