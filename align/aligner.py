@@ -167,40 +167,43 @@ def summarize(kk: M.Document, ru: M.Document, beads: list[dict], problems: list[
 
 # ------------------------------------------------------------------ unrelated documents
 
-RELATED_MIN = 0.35
+RELATED_MIN = 0.6
 
 
 def relatedness(kk: M.Document, ru: M.Document, beads: list[dict]) -> float:
-    """How much the two documents look like translations of each other, in [0, 1]:
-    the share of text in beads whose clues (numbers, cognates, lexicon) agree."""
-    agree = total = 0
-    for b in beads:
-        size = len(b["kk"]) + len(b["ru"])
-        total += size
-        s = b["scores"]
-        if s.get("shape") in ("1:0", "0:1"):
-            continue
-        if s.get("numbers_agree", 0) or s.get("cognates", 0) >= 0.2 or s.get("lexicon", 0) >= 0.2:
-            agree += size
-    return agree / total if total else 0.0
+    """How much the two documents look like translations of each other, in [0, 1].
+
+    Numbers and dates survive translation: a pair of acts shares nearly all of them
+    (measured on the seeds: 0.93-1.00 for true pairs, at most 0.39 for unrelated ones).
+    It is the overlap of the two documents' number sets, times the share of aligned
+    beads whose numbers do not contradict each other."""
+    nk = set().union(*(clues(s.text, "kk").numbers for s in kk.segments)) if kk.segments else set()
+    nr = set().union(*(clues(s.text, "ru").numbers for s in ru.segments)) if ru.segments else set()
+    overlap = len(nk & nr) / len(nk | nr) if len(nk | nr) >= 4 else 1.0
+    content = [b["scores"] for b in beads if b["kk_segs"] and b["ru_segs"]]
+    if not content:
+        return 0.0
+    contradict = sum(1 for s in content if s.get("numbers_differ") and not s.get("numbers_agree"))
+    return overlap * (1 - contradict / len(content))
 
 
 def check_related(name: str, alignment: Alignment) -> None:
     r = alignment.report
     if r["relatedness"] < RELATED_MIN:
         raise MismatchError(
-            f"{name}: the Kazakh and Russian texts do not look like the same act "
-            f"(only {r['relatedness']:.0%} of the text pairs share numbers, names or terms; "
-            f"{r['kk_articles']} articles against {r['ru_articles']}); check that the files belong "
-            f"together, or use --force to align them anyway")
+            f"{name}: the Kazakh and Russian texts do not look like the same act (their numbers "
+            f"and dates agree only {r['relatedness']:.0%}; {r['kk_articles']} articles against "
+            f"{r['ru_articles']}); check that the files belong together, or use --force")
 
 
 # ------------------------------------------------------------------ workspace
 
-def workspace_lexicon(ws, extra: list[dict] = ()) -> Lexicon:
-    """Learn the lexicon from the confident or approved beads of the whole workspace."""
+def workspace_lexicon(ws, extra: list[dict] = (), exclude: set[int] = frozenset()) -> Lexicon:
+    """Learn the lexicon from the confident or approved beads of the whole workspace
+    (less the pairs in `exclude`, which are being re-aligned) and the beads in `extra`."""
     pairs = []
-    for b in list(ws.beads()) + [_AsBead(x) for x in extra]:
+    stored = [b for b in ws.beads() if b.pair_id not in exclude]
+    for b in stored + [_AsBead(x) for x in extra]:
         if b.status == "rejected":
             continue
         if len(b.kk_segs) and len(b.ru_segs) and (b.confidence >= LEXICON_FROM or b.status in
@@ -225,7 +228,7 @@ def align_pair(ws, name: str, params: Params = DEFAULT, lexicon: Lexicon | None 
     if not force:
         check_related(name, first)
     if lexicon is None:
-        lexicon = workspace_lexicon(ws, first.beads)
+        lexicon = workspace_lexicon(ws, first.beads, exclude={info.id})
     result = align_documents(kk, ru, params, lexicon) if len(lexicon) else first
     result.report["lexicon_entries"] = len(lexicon)
     ws.store_alignment(info.id, result.beads, result.report)
@@ -250,7 +253,7 @@ def align_all(ws, names: list[str] | None = None, params: Params = DEFAULT, forc
         if progress:
             progress(1)
     extra = [b for n, a in first.items() if n not in results for b in a.beads]
-    lexicon = workspace_lexicon(ws, extra)
+    lexicon = workspace_lexicon(ws, extra, exclude={docs[n][0] for n in names})
     for name in names:
         if name in results:
             if progress:
@@ -277,7 +280,7 @@ def realign_section(ws, pair_id: int, section: str, params: Params = DEFAULT) ->
     sec = next((s for s in sections if s.name == section), None)
     if sec is None:
         raise MismatchError(f"{info.name}: no section '{section}' on both sides")
-    lexicon = workspace_lexicon(ws)
+    lexicon = workspace_lexicon(ws, exclude={pair_id})
     ratio = length_ratio(kk, ru)
     kk_clues = [clues(kk.segments[k].text, "kk") for k in sec.kk]
     ru_clues = [clues(ru.segments[r].text, "ru") for r in sec.ru]
