@@ -194,8 +194,9 @@ def realign_section(ws: Workspace, pair_id: int, section: str) -> int:
 
 
 def _aligner():
+    import importlib
     try:
-        from . import aligner
+        aligner = importlib.import_module(f"{__package__}.aligner")
     except ModuleNotFoundError as exc:
         if exc.name != f"{__package__}.aligner":
             raise
@@ -520,3 +521,73 @@ def _norm(text: str) -> str:
 def _check_side(side: str) -> None:
     if side not in SIDES:
         raise ReviewError(f"side must be 'kk' or 'ru', not '{side}'")
+
+
+# ---------------------------------------------------------------- export (tmx_out)
+
+EXPORT_FORMATS = ("tmx", "tsv", "csv", "jsonl", "xlsx")
+EXPORT_STATUSES = ("all-but-rejected", "approved", "all")      # as `saikes export --status`
+MIME = {"tmx": "application/x-tmx+xml", "tsv": "text/tab-separated-values", "csv": "text/csv",
+        "jsonl": "application/jsonl",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "tbx": "application/x-tbx+xml"}
+
+
+@dataclass
+class ExportOptions:
+    """The filters of `saikes export`."""
+    status: str = "all-but-rejected"
+    min_confidence: float | None = None
+    pairs: tuple[str, ...] = ()
+    direction: str = "kk-ru"
+    merge_identical: bool = False
+
+    def filename(self, fmt: str) -> str:
+        who = self.pairs[0] if len(self.pairs) == 1 else "saikes"
+        return f"{who}.{self.direction}.{fmt}"
+
+
+def count_units(ws: Workspace, options: ExportOptions) -> int:
+    """How many beads the export would write."""
+    from tmx_out.select import select_units
+    return len(select_units(ws, options.status, options.min_confidence or None, list(options.pairs) or None))
+
+
+def export_bytes(ws: Workspace, options: ExportOptions, fmt: str) -> tuple[bytes, str, str]:
+    """The export file as bytes, with a file name and a MIME type, for a download."""
+    import tempfile
+    from tmx_out.select import export
+    name = options.filename(fmt)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        export(ws, fmt, path, status=options.status, min_confidence=options.min_confidence or None,
+               pairs=list(options.pairs) or None, direction=options.direction,
+               merge_identical=options.merge_identical)
+        return path.read_bytes(), name, MIME.get(fmt, "application/octet-stream")
+
+
+# ---------------------------------------------------------------- glossary (align.glossary)
+
+def glossary_api():
+    """The glossary module, or a SaikesError saying it is missing."""
+    import importlib
+    try:
+        glossary = importlib.import_module(f"{__package__}.glossary")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"{__package__}.glossary":
+            raise
+        raise SaikesError("the glossary (align/glossary.py) is not installed in this copy of saikes") from None
+    return glossary
+
+
+def term_marks(ws: Workspace, beads: list[Bead]) -> dict[int, dict]:
+    """Glossary terms found in the beads: {bead id: {"kk": [(start, end, tip)], "ru": [...],
+    "pairs": ["kk term → ru term", ...]}}. Empty when there is no glossary."""
+    try:
+        glossary = glossary_api()
+    except SaikesError:
+        return {}
+    finder = getattr(glossary, "find_terms", None)
+    if finder is None:
+        return {}
+    return finder(ws, beads)

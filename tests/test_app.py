@@ -1,0 +1,374 @@
+"""The review app (app.py) driven through Streamlit's AppTest, page by page and operation
+by operation; every test looks at the workspace afterwards."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from align import review as R
+from align.workspace import Workspace
+from test_review_ops import PAIR, SEEDS, make_workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    path = tmp_path / "app.db"
+    make_workspace(path).close()
+    monkeypatch.setenv("SAIKES_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def ws(db):
+    w = Workspace(db)
+    yield w
+    w.close()
+
+
+def app(page: str, **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["page"] = page
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def ok(at: AppTest) -> AppTest:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def beads(ws):
+    return ws.beads(ws.pair(PAIR).id)
+
+
+def press(at: AppTest, key: str) -> AppTest:
+    at.button(key=key).click().run()
+    return at
+
+
+def open_tools(at: AppTest, bead) -> AppTest:
+    return press(at, f"open-{bead.id}")
+
+
+def same_section_run(ws, n=2):
+    bs = beads(ws)
+    for i in range(len(bs) - n + 1):
+        run = bs[i:i + n]
+        if len({b.section for b in run}) == 1 and all(b.kk_segs and b.ru_segs for b in run):
+            return run
+    raise AssertionError("no run of beads in one section")
+
+
+# ---------------------------------------------------------------- documents
+
+def test_documents_page_lists_pairs_with_counts(ws):
+    at = ok(app("documents"))
+    df = at.dataframe[0].value
+    row = df[df["pair"] == PAIR].iloc[0]
+    assert row["beads"] == len(beads(ws))
+    assert row["articles kk"] == 11 and row["articles ru"] == 11
+    assert row["flagged"] == sum(b.status == "flagged" for b in beads(ws))
+    assert row["reviewed"] == 0
+
+
+def test_documents_page_imports_an_uploaded_pair_and_aligns_it(ws):
+    name = "004_0fcd0afa4661779e"
+    at = app("documents")
+    at.file_uploader(key="up_kk").set_value((f"{name}.txt", (SEEDS / "kk" / f"{name}.txt").read_bytes(), "text/plain"))
+    at.file_uploader(key="up_ru").set_value((f"{name}.txt", (SEEDS / "ru" / f"{name}.txt").read_bytes(), "text/plain"))
+    at.run()
+    press(at, "up_go")
+    assert not at.exception
+    assert any(name in s.value and "new" in s.value for s in at.success)
+    assert name in [p.name for p in ws.pairs()]
+    pid = ws.pair(name).id
+    assert len(ws.document(pid, "kk").segments) > 10
+    if at.error:        # only acceptable failure: no aligner in this copy
+        assert all("not installed" in e.value for e in at.error)
+    else:
+        assert ws.beads(pid), "the pair should have been aligned after import"
+    assert name in list(at.dataframe[0].value["pair"])
+
+
+def test_documents_page_shows_a_clear_error_for_a_bad_upload(ws):
+    at = app("documents")
+    ru = (SEEDS / "ru" / f"{PAIR}.txt").read_bytes()
+    at.file_uploader(key="up_kk").set_value(("russian.txt", ru, "text/plain"))
+    at.file_uploader(key="up_ru").set_value(("russian2.txt", ru, "text/plain"))
+    at.run()
+    press(at, "up_go")
+    assert not at.exception
+    assert len(at.error) == 1 and "russian.txt" in at.error[0].value
+    assert "\n" not in at.error[0].value.strip()
+    assert [p.name for p in ws.pairs()] == [PAIR]
+
+
+def test_documents_page_realigns_a_pair_after_confirmation(ws):
+    b = beads(ws)[0]
+    R.approve(ws, b.id, b.version)
+    at = app("documents")
+    assert at.button(key="align_go").disabled       # reviewed beads: confirmation first
+    at.checkbox(key="align_confirm").check().run()
+    press(at, "align_go")
+    assert not at.exception
+    if at.error:
+        assert "not installed" in at.error[0].value
+        pytest.skip("no aligner in this copy")
+    ok(at)
+    after = beads(ws)
+    assert after and all(x.status in ("auto", "flagged") for x in after)
+    log = ws.edits(ws.pair(PAIR).id, limit=5)
+    assert any(e["action"] == "realign" and str(b.id) in e["before"] for e in log)
+
+
+# ---------------------------------------------------------------- review: display and filters
+
+def test_review_page_shows_beads_grouped_by_article_with_confidence(ws):
+    at = ok(app("review", pair=PAIR))
+    headers = [h.value for h in at.subheader]
+    assert headers[:3] == ["Act", "Preamble", "Article 1"]
+    first = beads(ws)[0]
+    html = " ".join(m.value for m in at.markdown)
+    assert f"{first.confidence:.2f}" in html and "sk-conf" in html
+    assert first.kk[:40].replace("«", "«") in html or first.kk[:20] in html
+    assert at.button(key=f"approve-{first.id}-{first.version}")
+
+
+def test_review_filters_flagged_article_search_and_order(ws):
+    at = ok(app("review", pair=PAIR))
+    at.selectbox(key="rv_section").set_value("article:5").run()
+    assert [h.value for h in at.subheader] == ["Article 5"]
+    shown = {int(k.split("-")[1]) for k in _keys(at, "approve-")}
+    assert shown == {b.id for b in beads(ws) if b.section == "article:5"}
+
+    at.selectbox(key="rv_section").set_value("(all)").run()
+    at.checkbox(key="rv_flagged").check().run()
+    shown = {int(k.split("-")[1]) for k in _keys(at, "approve-")}
+    assert shown == {b.id for b in beads(ws) if b.status == "flagged"}
+
+    at.checkbox(key="rv_flagged").uncheck().run()
+    at.text_input(key="rv_text").input("разведки").run()
+    shown = {int(k.split("-")[1]) for k in _keys(at, "approve-")}
+    assert shown and shown == {b.id for b in beads(ws) if "разведки" in b.ru.casefold()}
+
+    at.text_input(key="rv_text").input("").run()
+    at.checkbox(key="rv_lowest").check().run()
+    at.slider(key="rv_conf").set_value((0.0, 0.5)).run()
+    ids = [int(k.split("-")[1]) for k in _keys(at, "approve-")]
+    confs = [ws.bead(i).confidence for i in ids]
+    assert ids and confs == sorted(confs) and max(confs) <= 0.5
+
+
+def _keys(at: AppTest, prefix: str) -> list[str]:
+    return [b.key for b in at.button if b.key and b.key.startswith(prefix)]
+
+
+# ---------------------------------------------------------------- review: bead operations
+
+def test_approve_button(ws):
+    b = beads(ws)[2]
+    at = press(app("review", pair=PAIR), f"approve-{b.id}-{b.version}")
+    ok(at)
+    assert ws.bead(b.id).status == "approved" and ws.bead(b.id).version == b.version + 1
+    assert ws.edits(b.pair_id, limit=1)[0]["action"] == "approve"
+    assert at.button(key=f"approve-{b.id}-{b.version + 1}")      # the page shows the new version
+
+
+def test_reject_button_records_who(ws):
+    b = beads(ws)[3]
+    at = app("review", pair=PAIR)
+    at.text_input(key="who").input("Айгүл").run()
+    ok(press(at, f"reject-{b.id}-{b.version}"))
+    assert ws.bead(b.id).status == "rejected"
+    assert ws.edits(b.pair_id, limit=1)[0]["who"] == "Айгүл"
+
+
+def test_edit_either_side(ws):
+    b = beads(ws)[4]
+    at = open_tools(app("review", pair=PAIR), b)
+    at.text_area(key=f"text-kk-{b.id}-{b.version}").input("Түзетілген қазақша мәтін.")
+    ok(press(at, f"save-kk-{b.id}-{b.version}"))
+    now = ws.bead(b.id)
+    assert now.kk == "Түзетілген қазақша мәтін." and now.ru == b.ru and now.status == "edited"
+    at.text_area(key=f"text-ru-{b.id}-{now.version}").input("Исправленный русский текст.")
+    ok(press(at, f"save-ru-{b.id}-{now.version}"))
+    assert ws.bead(b.id).ru == "Исправленный русский текст." and ws.bead(b.id).kk == now.kk
+    e = ws.edits(b.pair_id, limit=2)
+    assert [x["action"] for x in e] == ["edit", "edit"]
+    assert json.loads(e[1]["before"])["beads"][0]["kk"] == b.kk
+
+
+def test_merge_with_next(ws):
+    a, b = same_section_run(ws)
+    n = len(beads(ws))
+    ok(press(app("review", pair=PAIR), f"merge-{a.id}-{a.version}"))
+    m = ws.bead(a.id)
+    assert m.kk_segs == a.kk_segs + b.kk_segs and m.ru_segs == a.ru_segs + b.ru_segs
+    assert len(beads(ws)) == n - 1
+    assert [x.pos for x in beads(ws)] == list(range(n - 1))
+
+
+def test_split_a_side_at_a_chosen_sentence(ws):
+    a, b = same_section_run(ws)
+    m = R.merge_next(ws, a.id, a.version)
+    at = open_tools(app("review", pair=PAIR), m)
+    at.selectbox(key=f"cut-kk-{m.id}-{m.version}").set_value(len(a.kk_segs))
+    at.selectbox(key=f"cut-ru-{m.id}-{m.version}").set_value(len(m.ru_segs))
+    ok(press(at, f"split-{m.id}-{m.version}"))
+    first = ws.bead(m.id)
+    second = beads(ws)[first.pos + 1]
+    assert first.kk_segs == a.kk_segs and first.ru_segs == m.ru_segs
+    assert second.kk_segs == b.kk_segs and second.ru_segs == [] and second.kk == b.kk
+
+
+def test_move_a_segment_to_the_next_and_previous_bead(ws):
+    a, b = same_section_run(ws)
+    m = R.merge_next(ws, a.id, a.version)             # now m holds the sentences of a and b
+    c = beads(ws)[m.pos + 1]
+    if c.section != m.section:
+        pytest.skip("no next bead in the same section")
+    at = open_tools(app("review", pair=PAIR), m)
+    ok(press(at, f"mvnext-ru-{m.id}-{m.version}"))
+    m2, c2 = ws.bead(m.id), ws.bead(c.id)
+    assert m2.ru_segs == m.ru_segs[:-1] and c2.ru_segs == [m.ru_segs[-1]] + c.ru_segs
+    at = open_tools(app("review", pair=PAIR), c2)
+    ok(press(at, f"mvprev-ru-{c2.id}-{c2.version}"))
+    assert ws.bead(m.id).ru_segs == m.ru_segs and ws.bead(c.id).ru_segs == c.ru_segs
+    assert [e["action"] for e in ws.edits(m.pair_id, limit=2)] == ["move", "move"]
+
+
+def test_undo_button(ws):
+    b = beads(ws)[1]
+    at = press(app("review", pair=PAIR), f"approve-{b.id}-{b.version}")
+    assert ws.bead(b.id).status == "approved"
+    assert "approve" in at.button(key="rv_undo").label
+    ok(press(at, "rv_undo"))
+    assert ws.bead(b.id).status == b.status
+    assert ws.edits(b.pair_id, limit=1)[0]["action"] == "undo"
+    assert at.button(key="rv_undo").disabled
+
+
+def test_realign_one_article(ws):
+    at = app("review", pair=PAIR)
+    others = [(x.id, x.version) for x in beads(ws) if x.section != "article:3"]
+    at.selectbox(key="rv_realign_section").set_value("article:3").run()
+    press(at, "rv_realign")
+    assert not at.exception
+    if at.error:
+        assert "not installed" in at.error[0].value
+        pytest.skip("no aligner in this copy")
+    assert any("Article 3 re-aligned" in s.value for s in at.success)
+    assert [(x.id, x.version) for x in beads(ws) if x.section != "article:3"] == others
+    assert any(x.section == "article:3" for x in beads(ws))
+    assert ws.edits(ws.pair(PAIR).id, limit=1)[0]["action"].startswith("realign")
+
+
+def test_an_operation_the_library_refuses_shows_one_line_and_changes_nothing(ws):
+    b = beads(ws)[2]
+    at = open_tools(app("review", pair=PAIR), b)
+    at.text_area(key=f"text-kk-{b.id}-{b.version}").input("   ")
+    press(at, f"save-kk-{b.id}-{b.version}")
+    assert not at.exception
+    assert len(at.error) == 1 and "cannot be empty" in at.error[0].value
+    assert ws.bead(b.id).kk == b.kk and ws.bead(b.id).version == b.version
+
+
+def test_merge_is_offered_only_within_an_article(ws):
+    bs = beads(ws)
+    at = app("review", pair=PAIR)
+    at.selectbox(key="rv_section").set_value(bs[-1].section).run()
+    assert at.button(key=f"merge-{bs[-1].id}-{bs[-1].version}").disabled
+    edge = next(x for x, y in zip(bs, bs[1:]) if x.section != y.section)
+    at.selectbox(key="rv_section").set_value(edge.section).run()
+    assert at.button(key=f"merge-{edge.id}-{edge.version}").disabled
+    assert ws.bead(edge.id).version == edge.version
+
+
+# ---------------------------------------------------------------- two sessions
+
+def test_stale_edit_from_a_second_session_is_refused_and_the_first_kept(ws):
+    b = beads(ws)[6]
+    first = app("review", pair=PAIR)
+    second = app("review", pair=PAIR)            # both loaded version b.version
+    first = open_tools(first, b)
+    second = open_tools(second, b)
+    first.text_area(key=f"text-ru-{b.id}-{b.version}").input("Текст первого рецензента.")
+    ok(press(first, f"save-ru-{b.id}-{b.version}"))
+    second.text_area(key=f"text-ru-{b.id}-{b.version}").input("Текст второго рецензента.")
+    press(second, f"save-ru-{b.id}-{b.version}")
+    assert not second.exception
+    assert len(second.error) == 1
+    assert "changed by someone else" in second.error[0].value and "not applied" in second.error[0].value
+    now = ws.bead(b.id)
+    assert now.ru == "Текст первого рецензента." and now.version == b.version + 1
+    # the second reviewer's page now shows the current text, ready to edit again
+    assert second.text_area(key=f"text-ru-{b.id}-{now.version}").value == "Текст первого рецензента."
+    # and a stale approve is refused the same way
+    third = app("review", pair=PAIR)
+    R.reject(ws, b.id, now.version)
+    press(third, f"approve-{b.id}-{now.version}")
+    assert "changed by someone else" in third.error[0].value
+    assert ws.bead(b.id).status == "rejected"
+
+
+# ---------------------------------------------------------------- export
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """The bytes behind the download buttons, by media file id."""
+    from streamlit.runtime import memory_media_file_storage as mem
+    seen: dict[str, bytes] = {}
+    original = mem.MemoryMediaFileStorage.load_and_get_id
+
+    def spy(self, path_or_data, mimetype, kind, filename=None):
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        seen[file_id] = path_or_data
+        return file_id
+    monkeypatch.setattr(mem.MemoryMediaFileStorage, "load_and_get_id", spy)
+    return seen
+
+
+def download(at, key, seen) -> bytes:
+    url = at.download_button(key=key).proto.url
+    return seen[url.rsplit("/", 1)[1].split(".")[0]]
+
+
+def test_export_page_applies_the_command_line_filters(ws, downloads):
+    bs = beads(ws)
+    for b in bs[:3]:
+        R.approve(ws, b.id, b.version)
+    R.reject(ws, bs[3].id, bs[3].version)
+    at = ok(app("export"))
+    assert at.metric[0].value == str(len(bs) - 1)             # default: all but rejected
+    at.selectbox(key="ex_status").set_value("approved").run()
+    assert at.metric[0].value == "3"
+    tmx = download(at, "ex_download", downloads).decode("utf-8")
+    assert tmx.count("<tu>") + tmx.count("<tu ") == 3
+    assert bs[0].ru[:30] in tmx.replace("&quot;", '"')
+    assert "--status approved" in at.caption[0].value
+    at.selectbox(key="ex_fmt").set_value("tsv").run()
+    tsv = download(at, "ex_download", downloads).decode("utf-8").splitlines()
+    assert len(tsv) == 1 + 3 and tsv[1].split("\t")[0] == bs[0].kk
+    at.selectbox(key="ex_dir").set_value("ru-kk").run()
+    tsv = download(at, "ex_download", downloads).decode("utf-8").splitlines()
+    assert tsv[1].split("\t")[0] == bs[0].ru
+    at.slider(key="ex_conf").set_value(1.0).run()
+    assert at.metric[0].value == "0" and at.warning and not at.download_button
+
+
+def test_export_bytes_matches_the_filters(ws):
+    bs = beads(ws)
+    R.approve(ws, bs[0].id, bs[0].version)
+    data, name, mime = R.export_bytes(ws, R.ExportOptions(status="approved"), "jsonl")
+    rows = [json.loads(line) for line in data.decode("utf-8").splitlines()]
+    assert len(rows) == 1 and rows[0]["kk"] == bs[0].kk and name.endswith(".jsonl")
