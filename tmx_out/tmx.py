@@ -221,13 +221,20 @@ def _primary(lang: str) -> str | None:
     return _LANG_ALIASES.get(lang.strip().lower().replace("_", "-").split("-")[0])
 
 
+class _EntityRef(Exception):
+    """A <seg> refers to an entity that was (deliberately) not expanded."""
+
+    def __init__(self, name: str, line: int | None):
+        super().__init__(name)
+        self.name, self.line = name, line
+
+
 def seg_text(seg) -> str:
     """The text of a <seg>: its text and that of <hi>/<sub>, without inline codes."""
     parts = [seg.text or ""]
     for child in seg:
         if isinstance(child, etree._Entity):
-            raise ExportError(f"the TMX uses the entity {child.text}, which saikes does not expand "
-                              f"(line {child.sourceline}); save the file with plain characters")
+            raise _EntityRef(child.text, child.sourceline)
         if isinstance(child.tag, str) and etree.QName(child).localname not in _INLINE_CODES:
             parts.append(seg_text(child))
         parts.append(child.tail or "")
@@ -279,9 +286,13 @@ def read_tmx(path: str | Path, max_bytes: int = MAX_TMX_BYTES) -> TmxContent:
                 parent = elem.getparent()
                 while parent is not None and elem.getprevious() is not None:
                     del parent[0]
+    except _EntityRef as ref:
+        raise ExportError(f"{path} uses the entity {ref.name} (line {ref.line}), which saikes does "
+                          f"not expand; save the TMX with plain characters") from None
     except etree.XMLSyntaxError as exc:
-        where = f" (line {exc.lineno})" if exc.lineno else ""
-        message = (exc.msg or str(exc)).split(", line ")[0]
+        line, column = getattr(exc, "position", None) or (exc.lineno, None)
+        where = f" (at line {line}" + (f", column {column})" if column else ")") if line else ""
+        message = (exc.msg or str(exc)).split(", line ")[0].strip()
         raise ExportError(f"{path} is not a well-formed TMX file: {message}{where}") from None
     except OSError as exc:
         raise ExportError(f"cannot read {path}: {exc.strerror or exc}") from None
