@@ -302,39 +302,41 @@ class XlsxWriter(Writer):
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Alignment, Font
 
-        self.skipped = count = 0
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet("pairs")
-        ws.freeze_panes = "A2"
-        for letter, width in zip("ABCDEF", (70, 70, 28, 9, 11, 10)):
-            ws.column_dimensions[letter].width = width
-        bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
-
-        def text_cell(value: str, **style):
-            cell = WriteOnlyCell(ws)
-            cell.value = value
-            cell.data_type = "s"      # a string, even when it starts with "=": never a formula
-            for k, v in style.items():
-                setattr(cell, k, v)
-            return cell
-
-        ws.append([text_cell(c, font=bold) for c in self.columns()])
+        # gather the rows first: a failure while reading the units then leaves no
+        # half-built workbook (and no temporary sheet file) behind
+        self.skipped = 0
+        rows = []
         for unit in units:
             cells = self.row(unit)
             if max(len(cells[0]), len(cells[1])) > XLSX_CELL_LIMIT:
                 self.skipped += 1
                 continue
-            row = [text_cell(cells[0], alignment=wrap), text_cell(cells[1], alignment=wrap),
-                   text_cell(cells[2]),
-                   unit.article if unit.article is not None else None,
-                   round(float(unit.confidence), 4) if unit.confidence is not None else None,
-                   text_cell(cells[5])]
-            ws.append(row)
-            count += 1
-        self._nothing(count)
-        with atomic_write(path, "wb") as fh:
+            rows.append((cells, unit.article,
+                         None if unit.confidence is None else round(float(unit.confidence), 4)))
+        self._nothing(len(rows))
+
+        with atomic_write(path, "wb") as fh:     # checks the folder before any sheet is built
+            wb = Workbook(write_only=True)
+            ws = wb.create_sheet("pairs")
+            ws.freeze_panes = "A2"
+            for letter, width in zip("ABCDEF", (70, 70, 28, 9, 11, 10)):
+                ws.column_dimensions[letter].width = width
+            bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+
+            def text_cell(value: str, **style):
+                cell = WriteOnlyCell(ws)
+                cell.value = value
+                cell.data_type = "s"      # a string, even when it starts with "=": never a formula
+                for k, v in style.items():
+                    setattr(cell, k, v)
+                return cell
+
+            ws.append([text_cell(c, font=bold) for c in self.columns()])
+            for cells, article, confidence in rows:
+                ws.append([text_cell(cells[0], alignment=wrap), text_cell(cells[1], alignment=wrap),
+                           text_cell(cells[2]), article, confidence, text_cell(cells[5])])
             wb.save(fh)
-        return count
+        return len(rows)
 
     def read(self, path: str | Path) -> list[Unit]:
         from openpyxl import load_workbook
