@@ -6,8 +6,9 @@
    renumbering would have put it.
 2. Inside a section, `dp.best_path` finds the beads; `scoring.BeadScorer` scores them.
 3. A lexicon learned from the confident beads of the whole workspace feeds a second pass.
-4. Each bead's confidence is its posterior probability (forward-backward), calibrated
-   on the dev gold; beads below `FLAG_BELOW` are flagged for review.
+4. Each bead's confidence starts from its posterior probability (forward-backward) and
+   is calibrated with its clues (align/calibration.py); beads below `FLAG_BELOW` are
+   flagged for review.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 
 from . import dp
 from . import model as M
+from .calibration import confidence
 from .errors import MismatchError
 from .features import Clues, clues
 from .scoring import DEFAULT, BeadScorer, Lexicon, Params, learn_lexicon
@@ -102,24 +104,11 @@ def align_items(src: list[Clues], tgt: list[Clues], ratio: float, params: Params
     if not src and not tgt:
         return []
     scorer = BeadScorer(src, tgt, ratio, params, lexicon)
-    band = None if max(len(src), len(tgt)) <= BAND_ABOVE else max(30, abs(len(src) - len(tgt)) + 20)
+    band = None if max(len(src), len(tgt)) <= BAND_ABOVE else max(30, max(len(src), len(tgt)) // 10)
     path = dp.best_path(len(src), len(tgt), scorer, SHAPES, band)
     post = dp.posteriors(len(src), len(tgt), scorer, path, SHAPES, band, params.temperature)
     return [(list(range(i, i + a)), list(range(j, j + b)), p, scorer.parts(i, j, a, b))
             for (i, j, a, b, _), p in zip(path, post)]
-
-
-def confidence(posterior: float, parts: dict) -> float:
-    """Calibrated confidence of a bead from its posterior and its clues.
-
-    The posterior alone is over-sure where a bead has no content clue at all (two short
-    signature lines); numbers that disagree make any bead doubtful."""
-    c = posterior
-    if parts.get("numbers_differ", 0) and not parts.get("numbers_agree", 0):
-        c *= 0.6
-    if parts["shape"] in ("1:0", "0:1"):
-        c *= 0.8
-    return round(max(0.0, min(1.0, c)), 4)
 
 
 def align_documents(kk: M.Document, ru: M.Document, params: Params = DEFAULT,

@@ -65,6 +65,16 @@ class BeadScorer:
         self.p = params
         self.lexicon = lexicon or Lexicon()
         self._cache: dict[tuple[int, int, int, int], float] = {}
+        self._src_groups: dict[tuple[int, int], Clues] = {}
+        self._tgt_groups: dict[tuple[int, int], Clues] = {}
+
+    def _group(self, side: str, i: int, a: int) -> Clues:
+        """Clues of items i..i+a-1 of one side, merged once and remembered."""
+        cache, items = (self._src_groups, self.src) if side == "src" else (self._tgt_groups, self.tgt)
+        group = cache.get((i, a))
+        if group is None:
+            group = cache[(i, a)] = merge(items[i:i + a])
+        return group
 
     def __call__(self, i: int, j: int, a: int, b: int) -> float:
         key = (i, j, a, b)
@@ -78,8 +88,7 @@ class BeadScorer:
         """The clues behind one bead's score, for reports and for confidence."""
         if a == 0 or b == 0:
             return {"shape": f"{a}:{b}"}
-        S = merge(self.src[i:i + a])
-        T = merge(self.tgt[j:j + b])
+        S, T = self._group("src", i, a), self._group("tgt", j, b)
         return {
             "shape": f"{a}:{b}",
             "length": round(self.length_logp(S.length, T.length), 3),
@@ -107,8 +116,7 @@ class BeadScorer:
         p = self.p
         if a == 0 or b == 0:
             return p.skip
-        S = merge(self.src[i:i + a]) if a > 1 else self.src[i]
-        T = merge(self.tgt[j:j + b]) if b > 1 else self.tgt[j]
+        S, T = self._group("src", i, a), self._group("tgt", j, b)
         score = p.priors[(a, b)] + p.w_length * self.length_logp(S.length, T.length)
         score += p.w_numbers * len(S.numbers & T.numbers)
         score -= p.w_number_miss * len(S.numbers ^ T.numbers)
