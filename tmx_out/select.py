@@ -12,12 +12,13 @@ Status filters (`--status`):
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from align import model as M
 from align.workspace import REVIEW_STATUSES, Workspace
 
 from .base import ExportError, Unit
+from .tabular import clean_text
 
 STATUS_FILTERS: dict[str, tuple[str, ...]] = {
     "approved": ("approved", "edited"),
@@ -144,11 +145,17 @@ def store_units(ws: Workspace, name: str, units: list[Unit], path: str = "",
                 report: dict | None = None) -> int:
     """Store `units` as a new pair `name` with one 1:1 bead per unit; returns the pair id.
 
+    Text is cleaned as for the exports (`clean_text`, trimmed); a unit with an empty side
+    is left out.
+
     A pair of that name must not exist yet (nothing stored is replaced). Units without
     a confidence get 1.0 (a translation memory holds pairs a person made); a status that
     is not a review status becomes 'auto'."""
+    # the workspace stores UTF-8 text: the same cleaning as every export, and no empty side
+    units = [replace(u, kk=clean_text(u.kk).strip(), ru=clean_text(u.ru).strip()) for u in units]
+    units = [u for u in units if u.kk and u.ru]
     if not units:
-        raise ExportError("nothing to import: no Kazakh–Russian pair")
+        raise ExportError("nothing to import: no pair with both a Kazakh and a Russian segment")
     name = (name or "").strip()
     if not name:
         raise ExportError("the imported pair needs a name (--name)")
