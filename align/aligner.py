@@ -2,8 +2,8 @@
 
 1. Sections are anchored by structure: article N with статья N, the act and the
    agreement's preamble by position, the closing signatures. An article present on one
-   side only is reported, and its text is aligned with the section before it, where a
-   renumbering would have put it.
+   side only is reported, and its segments are left unaligned and flagged rather than
+   forced onto a neighbouring article.
 2. Inside a section, `dp.best_path` finds the beads; `scoring.BeadScorer` scores them.
 3. A lexicon learned from the confident beads of the whole workspace feeds a second pass.
 4. Each bead's confidence starts from its posterior probability (forward-backward) and
@@ -34,6 +34,7 @@ class SectionPair:
     article: int | None
     kk: list[int]            # segment indexes
     ru: list[int]
+    one_sided: bool = False  # an article found on one side only: its segments stay unaligned
 
 
 @dataclass
@@ -61,14 +62,25 @@ def pair_sections(kk: M.Document, ru: M.Document) -> tuple[list[SectionPair], li
         problems.append(f"article {s.split(':')[1]} is in the Kazakh text but not in the Russian")
     for s in only_ru:
         problems.append(f"article {s.split(':')[1]} is in the Russian text but not in the Kazakh")
-    kk_merged = _fold_unmatched(kk_sec, set(ru_sec))
-    ru_merged = _fold_unmatched(ru_sec, set(kk_sec))
+    one_sided = set(only_kk) | set(only_ru)
+    kk_merged = _fold_unmatched(kk_sec, set(ru_sec) | one_sided)
+    ru_merged = _fold_unmatched(ru_sec, set(kk_sec) | one_sided)
     pairs = []
-    for name in kk_merged:
-        if name in ru_merged:
-            article = int(name.split(":")[1]) if name.startswith("article:") else None
-            pairs.append(SectionPair(name, article, kk_merged[name], ru_merged[name]))
+    names = list(kk_merged) + [n for n in ru_merged if n not in kk_merged]
+    names.sort(key=lambda n: _order(n, kk_merged, ru_merged))
+    for name in names:
+        article = int(name.split(":")[1]) if name.startswith("article:") else None
+        pairs.append(SectionPair(name, article, kk_merged.get(name, []), ru_merged.get(name, []),
+                                 name in one_sided))
     return pairs, problems
+
+
+def _order(name: str, kk: dict[str, list[int]], ru: dict[str, list[int]]) -> tuple:
+    """Sort key keeping sections in document order on both sides."""
+    rank = {"act": 0, "preamble": 1, "closing": 3}
+    if name.startswith("article:"):
+        return (2, int(name.split(":")[1]))
+    return (rank.get(name, 2), 0)
 
 
 def _fold_unmatched(sections: dict[str, list[int]], other: set[str]) -> dict[str, list[int]]:
@@ -119,6 +131,9 @@ def align_documents(kk: M.Document, ru: M.Document, params: Params = DEFAULT,
     ru_clues = [clues(s.text, "ru") for s in ru.segments]
     beads = []
     for sec in sections:
+        if sec.one_sided:
+            beads.extend(_unaligned(sec, kk, ru))
+            continue
         aligned = align_items([kk_clues[k] for k in sec.kk], [ru_clues[r] for r in sec.ru], ratio,
                               params, lexicon)
         for src, tgt, post, parts in aligned:
@@ -131,10 +146,32 @@ def align_documents(kk: M.Document, ru: M.Document, params: Params = DEFAULT,
                 "kk_segs": kk_ids, "ru_segs": ru_ids,
                 "kk": " ".join(kk.segments[k].text for k in kk_ids),
                 "ru": " ".join(ru.segments[r].text for r in ru_ids),
-                "confidence": conf, "scores": parts,
-                "status": "flagged" if conf < FLAG_BELOW else "auto",
+                "confidence": conf, "scores": parts, "status": status_of(conf, parts),
             })
     return Alignment(beads, summarize(kk, ru, beads, problems))
+
+
+def status_of(conf: float, parts: dict) -> str:
+    """Doubtful beads, and text left without a partner, go to the reviewer first."""
+    if conf < FLAG_BELOW or parts.get("shape") in ("1:0", "0:1"):
+        return "flagged"
+    return "auto"
+
+
+def _unaligned(sec: SectionPair, kk: M.Document, ru: M.Document) -> list[dict]:
+    """An article found on one side only: each of its segments is a bead of its own,
+    without a partner and with no confidence, for the reviewer to see."""
+    out = []
+    for side, doc, ids in (("kk", kk, sec.kk), ("ru", ru, sec.ru)):
+        for k in ids:
+            out.append({"section": sec.name, "article": sec.article,
+                        "kk_segs": [k] if side == "kk" else [], "ru_segs": [k] if side == "ru" else [],
+                        "kk": doc.segments[k].text if side == "kk" else "",
+                        "ru": doc.segments[k].text if side == "ru" else "",
+                        "confidence": 0.0, "scores": {"shape": "1:0" if side == "kk" else "0:1",
+                                                      "reason": "article missing on the other side"},
+                        "status": "flagged"})
+    return out
 
 
 def summarize(kk: M.Document, ru: M.Document, beads: list[dict], problems: list[str]) -> dict:
@@ -301,7 +338,7 @@ def realign_section(ws, pair_id: int, section: str, params: Params = DEFAULT) ->
                 (pair_id, first_pos + k, section, sec.article, json.dumps(kk_ids), json.dumps(ru_ids),
                  " ".join(kk.segments[i].text for i in kk_ids),
                  " ".join(ru.segments[i].text for i in ru_ids), conf, json.dumps(parts),
-                 "flagged" if conf < FLAG_BELOW else "auto", stamp, stamp))
+                 status_of(conf, parts), stamp, stamp))
         # renumber positions contiguously in document order
         ids = [r["id"] for r in db.execute("SELECT id FROM beads WHERE pair_id = ? ORDER BY pos",
                                            (pair_id,))]
