@@ -7,8 +7,8 @@
 2. Inside a section, `dp.best_path` finds the beads; `scoring.BeadScorer` scores them.
 3. A lexicon learned from the confident beads of the whole workspace feeds a second pass.
 4. Each bead's confidence starts from its posterior probability (forward-backward) and
-   is calibrated with its clues (align/calibration.py); beads below `FLAG_BELOW` are
-   flagged for review.
+   is calibrated with its clues (align/calibration.py); beads below `FLAG_BELOW`, and
+   text left without a partner, are flagged for review.
 """
 from __future__ import annotations
 
