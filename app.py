@@ -228,7 +228,7 @@ def page_review(ws: Workspace) -> None:
 def bead_row(ws: Workspace, b, terms: dict) -> None:
     v = b.version
     with st.container(border=True, key=f"bead-{b.id}"):
-        c = st.columns([0.9, 4, 4, 1.4])
+        c = st.columns([1.1, 4, 4, 1.3])
         c[0].markdown(f"**{b.pos + 1}** &nbsp;{conf_badge(b.confidence)}<br>"
                       f'<span class="sk-status-{b.status}">{STATUS_ICONS.get(b.status, "")} {b.status}</span>'
                       f"<br><small>{b.shape}</small>", unsafe_allow_html=True)

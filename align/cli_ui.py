@@ -35,8 +35,13 @@ def cmd_ui(args) -> int:
     env = dict(os.environ, SAIKES_DB=db, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
     print(f"saikes review app on http://{args.address or 'localhost'}:{args.port or 8501} "
           f"— workspace {db} (Ctrl+C stops it)", flush=True)
+    cmd = streamlit_command(args.port, args.address)
+    if os.name == "posix":
+        # become the server: stopping `saikes ui` (Ctrl+C, kill) stops Streamlit with it
+        sys.stdout.flush()
+        os.execve(cmd[0], cmd, env)
     try:
-        return subprocess.call(streamlit_command(args.port, args.address), env=env)
+        return subprocess.call(cmd, env=env)
     except KeyboardInterrupt:
         return 0
 
