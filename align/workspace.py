@@ -102,6 +102,43 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX edits_pair ON edits(pair_id, id);
     """,
+    # 2: the glossary (align/glossary.py): one row per Kazakh–Russian term pair; rows a
+    # terminologist approved, edited or rejected survive every rebuild
+    """
+    CREATE TABLE glossary (
+        id INTEGER PRIMARY KEY,
+        kk_key TEXT NOT NULL,
+        ru_key TEXT NOT NULL,
+        kk TEXT NOT NULL,
+        ru TEXT NOT NULL,
+        kk_pos TEXT NOT NULL DEFAULT 'noun',
+        ru_pos TEXT NOT NULL DEFAULT 'noun',
+        freq INTEGER NOT NULL DEFAULT 0,
+        kk_freq INTEGER NOT NULL DEFAULT 0,
+        ru_freq INTEGER NOT NULL DEFAULT 0,
+        dice REAL NOT NULL DEFAULT 0,
+        llr REAL NOT NULL DEFAULT 0,
+        score REAL NOT NULL DEFAULT 0,
+        kk_forms TEXT NOT NULL DEFAULT '{}',
+        ru_forms TEXT NOT NULL DEFAULT '{}',
+        acts TEXT NOT NULL DEFAULT '[]',
+        examples TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL DEFAULT 'auto'
+            CHECK (status IN ('auto', 'approved', 'edited', 'rejected')),
+        note TEXT NOT NULL DEFAULT '',
+        built_at TEXT,
+        created_at TEXT NOT NULL,
+        changed_at TEXT NOT NULL,
+        UNIQUE (kk_key, ru_key)
+    );
+    CREATE INDEX glossary_kk ON glossary(kk_key);
+    CREATE INDEX glossary_ru ON glossary(ru_key);
+    CREATE TABLE glossary_builds (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        stats TEXT NOT NULL DEFAULT '{}'
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 REVIEW_STATUSES = ("auto", "flagged", "approved", "rejected", "edited")
