@@ -1,0 +1,288 @@
+"""Term candidates: Kazakh and Russian noun phrases of one to four words.
+
+A candidate is a noun phrase found by pattern inside a run of words that no punctuation,
+number or function word interrupts:
+
+- Kazakh: modifiers (adjectives, bare nouns, genitives, participles) followed by a head
+  noun; only the head inflects, and a genitive modifier needs a possessive head
+  (Қазақстан Республикасының Үкіметі, Тараптар мемлекеттерінің аумағы).
+- Russian: agreeing adjectives, a head noun and genitive complements
+  (национальное законодательство государств Сторон), read by pymorphy3.
+
+Each occurrence carries its key (the normalized phrase both languages are counted by),
+where it is in the text, and what the glossary needs to cite it: number, capitals,
+the form without its case ending.
+
+The stop lists are data: to stop a word from opening, closing or joining a term, add
+it to the tables below.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import kazakh_stem as kz
+from . import russian_lemma as rl
+
+MAX_WORDS = 4
+
+# ------------------------------------------------------------------ Kazakh stop lists
+# Words that never belong to a term: pronouns, postpositions, conjunctions, particles,
+# auxiliary verbs and the frame words of legal prose ("осы Келісім", "бұдан әрі").
+KK_STOP = {
+    "осы", "бұл", "сол", "мұндай", "осындай", "сондай", "бұдан", "одан", "әрі", "және", "мен", "пен",
+    "бен", "немесе", "не", "әлде", "яғни", "туралы", "үшін", "бойынша", "сәйкес", "арқылы", "қарсы",
+    "қатысты", "байланысты", "арасындағы", "арасында", "жөніндегі", "жөнінде", "кейін", "дейін",
+    "бастап", "бері", "шейін", "сондай-ақ", "сонымен", "бірге", "қатар", "да", "де", "та", "те",
+    "ғана", "қана", "тек", "егер", "онда", "ол", "олар", "оның", "олардың", "оларды", "оған",
+    "оларға", "олармен", "одан", "өз", "өзі", "өзінің", "өздерінің", "өздері", "өзіне", "өздеріне",
+    "өзінде", "өзара", "әрбір", "әр", "барлық", "бүкіл", "басқа", "өзге", "кез", "келген", "қандай",
+    "бір", "екі", "екінші", "бірі", "бірін", "біріне", "бірінің", "бір-бірін", "бір-біріне",
+    "бір-бірімен", "бірін-бірі", "деп", "аталатын", "мынадай", "мыналар", "мыналарды", "мынандай",
+    "тиіс", "мүмкін", "қажет", "болып", "табылады", "табылатын", "болса", "болған", "болады",
+    "болатын", "болуы", "болу", "кезде", "кезінде", "ретінде", "ретте", "сияқты", "ішінде",
+    "шегінде", "бұған", "жүзеге", "асыру", "асырады", "асырылады", "іске", "етеді", "ету", "етуі",
+    "етіп", "етпесе", "отырып", "ала", "бере", "көрсете", "сүйене", "ескере", "қуаттай", "отыра",
+    "мен", "сіз", "біз", "олай", "солай", "қалай", "тағы", "әсіресе", "тиісінше", "дереу",
+    "жөн", "сай", "орай", "гөрі", "қоса", "алғанда", "беріліп", "отырған", "жасалған",
+    "жасалды", "ретімен", "мақсатында", "мақсатта", "жағдайда", "барысында", "шеңберінде",
+    "шеңберіндегі", "негізінде", "негізге", "тарапынан", "бұдан-әрі", "бастау", "сонда", "ешқайсысы",
+    "әрқайсысы", "әрқайсысының", "төмендегілер", "төмендегілер", "жоқ", "бар", "емес", "әрі",
+}
+# Words that can modify a term but never head one (adjectives, participles are caught
+# by their endings below).
+KK_NOT_HEAD = kz.PROTECTED - {
+    "келісім", "бөлім", "өнім", "білім", "тіркелім", "өтінім", "шешім", "жүйе", "мәселе", "сауда",
+    "майдан", "жарғы", "сала", "арна", "пана", "дана", "шара", "хаттама", "заңнама", "міндеттеме",
+    "мүдде", "ереже", "жоба", "карта", "виза", "норма", "нысан", "орган", "тарап", "сарапшы", "басшы",
+    "маман", "қатысушы", "баку", "астана", "мемлекет", "үкімет", "тәртіп", "іс", "жыл", "күн",
+    "мерзім", "тізбе", "үлгі", "анықтама", "жабдық", "құжат", "мекеме", "комиссия", "хатшылық",
+    "министрлік", "комитет", "прокуратура", "полиция", "әділет", "кеден", "шекара", "жұмыс",
+    "күрес", "кеңес", "құрылыс", "шығыс", "кіріс", "өндіріс", "табыс", "бас", "негіз", "егемендік",
+    "аумақ", "ақпарат", "деректер", "мәлімет", "кездесу", "алмасу", "сапар", "семинар",
+    "тағылымдама", "шетел", "қаржы", "ұйым", "келіссөз", "консультация", "азамат", "адам",
+    "тұлға", "жағдай", "мақсат", "кезең", "тіл", "мәтін", "бап", "тармақ", "тармақша", "құпия",
+    "сыртқы", "ішкі",
+}
+# Endings of verb forms: finite verbs, converbs, conditionals, imperatives. A word with
+# one of them neither heads nor modifies a term.
+KK_VERB = re.compile(
+    r"(?:[аеыі]ды|[аеыі]ді|йды|йді|майды|мейді|байды|бейді|пайды|пейді|ады|еді|"
+    r"[ыі]п|ып|іп|са|се|сын|сін|сыншы|мақ|мек|пақ|пек|бақ|бек|"
+    r"ған|ген|қан|кен|атын|етін|йтын|йтін|итын|итін|тын|тін|латын|летін|"
+    r"мын|мін|мыз|міз|ады|еді|ды|ді|ты|ті)$")
+# Participles may modify a term (ұйымдасқан қылмыс, сұрау салынатын Тарап) but not head it.
+KK_PARTICIPLE = re.compile(r"(?:ған|ген|қан|кен|атын|етін|йтын|йтін|итын|итін|тын|тін)$")
+# Nouns that end like a verb form.
+KK_VERB_LIKE_NOUNS = {"тәртіп", "әріп", "ғұрып", "кітап", "тарап", "бап", "шеп", "хат", "мазмұн",
+                      "орган", "заң", "бақ", "шек", "тілек", "жүрек", "себеп", "талап", "есеп",
+                      "қазан", "мерген", "алтын", "жүйе", "мәселе", "пана", "сала", "шара", "арна"}
+# Short stems that are nouns all the same.
+KK_SHORT_NOUNS = {"іс", "ай", "ел", "жол", "күн", "жыл", "тіл", "бап", "заң", "құн", "кен", "бас",
+                  "жер", "су", "газ", "жүк", "зат", "сот", "ақы", "сан", "орын", "ұйым", "түр",
+                  "дау", "бөлік", "мүлік", "ант"}
+
+# ------------------------------------------------------------------ Russian stop lists
+RU_STOP_ADJECTIVES = rl.STOP_ADJECTIVES
+RU_STOP_NOUNS = rl.STOP_NOUNS | {"счет", "друг", "образ", "имя"}
+
+
+@dataclass
+class Occurrence:
+    lang: str
+    key: str
+    start: int                # character offsets into the text
+    end: int
+    words: tuple[str, ...]
+    base: str = ""            # kk: the phrase without the head's case ending, as written
+    plural: bool | None = None
+    poss: bool = False        # kk: the head carries a possessive ending
+    caps: tuple = ()          # per word: written with a capital (None: cannot tell)
+    initial: bool = False     # the phrase opens a sentence
+    proper: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+    @property
+    def size(self) -> int:
+        return len(self.words)
+
+
+@dataclass
+class _Token:
+    text: str
+    start: int
+    end: int
+    chunk: int
+    initial: bool
+    info: object = None
+    flags: dict = field(default_factory=dict)
+
+
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]|[а-яәғқңөұүһіa-z]\)|[-–—•*])\s*$", re.I)
+_OPENERS = "\"'«“„(["
+
+
+def tokenize(text: str) -> list[_Token]:
+    """Words with offsets; `chunk` numbers runs of words not broken by punctuation or digits."""
+    out: list[_Token] = []
+    chunk = 0
+    prev_end = 0
+    for m in WORD.finditer(text):
+        gap = text[prev_end:m.start()]
+        if out and (gap.strip() or "\n" in gap):
+            chunk += 1
+        before = text[:m.start()].rstrip().rstrip(_OPENERS).rstrip()
+        initial = (not before or before[-1] in ".!?:;…" or bool(_LIST_MARK.match(text[:m.start()]
+                                                                                    .rstrip(_OPENERS))))
+        out.append(_Token(m.group(), m.start(), m.end(), chunk, initial))
+        prev_end = m.end()
+    return out
+
+
+def _caps(word: str, initial: bool):
+    if len(word) > 1 and word.isupper():
+        return None if len(word) > 6 else True        # ҚАУЛЫ ЕТЕДІ says nothing; БҰҰ is an abbreviation
+    if initial:
+        return None
+    return word[:1].isupper()
+
+
+# ------------------------------------------------------------------ Kazakh
+
+def _kk_flags(tok: _Token, stemmer) -> None:
+    w = kz.fold(tok.text)
+    a = stemmer.analyze(tok.text) if stemmer else kz.analyze(tok.text)
+    tok.info = a
+    last = w.rpartition("-")[2]
+    known_noun = a.stem in KK_VERB_LIKE_NOUNS or last in KK_VERB_LIKE_NOUNS or \
+        a.stem.rpartition("-")[2] in KK_VERB_LIKE_NOUNS or w in kz.PROTECTED
+    stop = w in KK_STOP
+    verb = not known_noun and not a.inflected and bool(KK_VERB.search(last)) and \
+        not KK_PARTICIPLE.search(last)
+    participle = not known_noun and not a.inflected and bool(KK_PARTICIPLE.search(last))
+    short = len(a.stem.rpartition("-")[2]) < 3 and a.stem not in KK_SHORT_NOUNS and not tok.text.isupper()
+    tok.flags = {
+        "stop": stop or verb,
+        "head": not (stop or verb or participle or short or a.attributive or w in KK_NOT_HEAD
+                     or a.stem in KK_NOT_HEAD),
+        "mod": not (stop or verb or a.attributive) and a.case in (None, "gen"),
+        "gen": a.case == "gen",
+    }
+
+
+def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
+                 max_words: int = MAX_WORDS) -> list[Occurrence]:
+    """All Kazakh noun-phrase candidates in `text`, nested ones included."""
+    toks = tokenize(text)
+    for t in toks:
+        _kk_flags(t, stemmer)
+    out = []
+    n = len(toks)
+    for j in range(n):                       # j: the head
+        h = toks[j]
+        if not h.flags["head"]:
+            continue
+        a = h.info
+        for i in range(j, max(-1, j - max_words), -1):
+            if i < j:
+                m = toks[i]
+                if m.chunk != h.chunk or not m.flags["mod"]:
+                    break
+                if m.flags["gen"] and not a.poss:
+                    break                     # a genitive needs a possessive head
+            span = toks[i:j + 1]
+            words = tuple(t.text for t in span)
+            key = " ".join([kz.fold(t.text) for t in span[:-1]] + [a.stem])
+            base_head = a.base
+            base = " ".join([t.text for t in span[:-1]] + [base_head])
+            out.append(Occurrence(
+                "kk", key, span[0].start, h.end, words, base=base, plural=a.plural, poss=a.poss,
+                caps=tuple(_caps(t.text, t.initial and k == 0) for k, t in enumerate(span)),
+                initial=span[0].initial))
+    return out
+
+
+# ------------------------------------------------------------------ Russian
+
+@lru_cache(maxsize=200_000)
+def _ru_flags(word: str) -> tuple[bool, bool]:
+    """(breaks a phrase, may be inside a phrase)"""
+    low = word.lower()
+    if low in rl.FUNCTION_WORDS:
+        return True, False
+    ps = rl.parses(word)
+    if not ps:
+        return True, False
+    if any(p.tag.POS in ("ADJF", "PRTF") and p.normal_form in RU_STOP_ADJECTIVES for p in ps) and \
+            not any(p.tag.POS == "NOUN" for p in ps if p.score > 0.2):
+        return True, False
+    if all("Apro" in p.tag for p in ps if p.tag.POS != "NOUN") and not any(p.tag.POS == "NOUN" for p in ps):
+        return True, False
+    return False, True
+
+
+@lru_cache(maxsize=100_000)
+def _resolve(words: tuple[str, ...]):
+    return rl.resolve(words)
+
+
+def russian_terms(text: str, max_words: int = MAX_WORDS) -> list[Occurrence]:
+    """All Russian noun-phrase candidates in `text`, nested ones included."""
+    toks = tokenize(text)
+    out = []
+    n = len(toks)
+    ok = [not _ru_flags(t.text)[0] for t in toks]
+    for i in range(n):
+        if not ok[i]:
+            continue
+        for j in range(i, min(n, i + max_words)):
+            if not ok[j] or toks[j].chunk != toks[i].chunk:
+                break
+            span = toks[i:j + 1]
+            words = tuple(t.text for t in span)
+            ph = _resolve(words)
+            if ph is None:
+                continue
+            head = ph.parses[ph.head]
+            if head.normal_form in RU_STOP_NOUNS or ph.roles[-1] == "A":
+                continue
+            if ph.roles[0] == "A" and ph.parses[0].normal_form in RU_STOP_ADJECTIVES:
+                continue
+            out.append(Occurrence(
+                "ru", ph.key, span[0].start, span[-1].end, words, base=" ".join(words),
+                plural=None if ph.number is None else ph.number == "plur",
+                caps=tuple(_caps(t.text, t.initial and k == 0) for k, t in enumerate(span)),
+                initial=span[0].initial, proper=ph.proper))
+    return out
+
+
+def terms(text: str, lang: str, stemmer=None, max_words: int = MAX_WORDS) -> list[Occurrence]:
+    if lang == "kk":
+        return kazakh_terms(text, stemmer, max_words)
+    return russian_terms(text, max_words)
+
+
+def key_of(phrase: str, lang: str, stemmer=None) -> str:
+    """The key a phrase is counted by: kk "уәкілетті органдардың" → "уәкілетті орган",
+    ru "уполномоченными органами" → "уполномоченный орган"."""
+    if lang == "kk":
+        return kz.phrase_key(phrase, stemmer)
+    return rl.phrase_key(phrase)
+
+
+# Kazakh-only letters tell the two languages apart in a short query.
+KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+
+
+def guess_language(text: str) -> str | None:
+    """'kk' if the text has Kazakh-only letters, 'ru' if it is Cyrillic without them."""
+    if any(c in KAZAKH_LETTERS for c in text):
+        return "kk"
+    if re.search(r"[А-Яа-яЁё]", text):
+        return None if not re.search(r"[ёъэщЁЪЭЩ]", text) else "ru"
+    return None
