@@ -221,7 +221,8 @@ def page_review(ws: Workspace) -> None:
     with st.expander("Edit history of this pair"):
         rows = ws.edits(pair.id, limit=50)
         if rows:
-            st.dataframe(pd.DataFrame([{k: r[k] for k in ("id", "at", "who", "action", "bead_id")} for r in rows]),
+            st.dataframe(pd.DataFrame([{"#": r["id"], "when": r["at"], "who": r["who"], "action": r["action"],
+                                        "what": R.describe_edit(r)} for r in rows]),
                          hide_index=True, width="stretch")
 
 

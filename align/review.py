@@ -415,6 +415,44 @@ def undo_last(ws: Workspace, pair_id: int, expected_edit: int | None = None,
         return dict(entry, restored=[asdict(b) for b in result])
 
 
+def describe_edit(entry: dict) -> str:
+    """One line saying what an edit-log entry did, for people."""
+    try:
+        before = json.loads(entry["before"]) if entry.get("before") else {}
+        after = json.loads(entry["after"]) if entry.get("after") else {}
+    except (TypeError, ValueError):
+        return entry.get("action", "")
+    old = before.get("beads") if isinstance(before.get("beads"), list) else []
+    new = after.get("beads") if isinstance(after.get("beads"), list) else []
+    action = entry.get("action", "")
+    where = f"bead {old[0]['pos'] + 1}" if old and isinstance(old[0], dict) and "pos" in old[0] else ""
+    if action in ("approve", "reject", "status") and old and new:
+        return f"{where}: {old[0]['status']} → {new[0]['status']}"
+    if action == "edit" and old and new:
+        side = after.get("side", "kk")
+        return f"{where} {SIDE_NAMES.get(side, side)}: «{_short(old[0][side])}» → «{_short(new[0][side])}»"
+    if action == "merge" and old:
+        return f"beads {old[0]['pos'] + 1} and {old[0]['pos'] + 2} merged"
+    if action == "split" and new:
+        return f"{where} split in two"
+    if action == "move":
+        side = SIDE_NAMES.get(after.get("side", ""), "")
+        return f"{side} sentence moved {'forward' if after.get('direction') == 'next' else 'back'} " \
+               f"(beads {old[0]['pos'] + 1}–{old[-1]['pos'] + 1})" if old else f"{side} sentence moved"
+    if action == "undo":
+        return f"undid change #{after.get('undid')}"
+    if isinstance(before, dict) and before.get("reviewed_beads"):
+        return f"{action}: {len(before['reviewed_beads'])} reviewed bead(s) replaced (kept here)"
+    if isinstance(before, dict) and before.get("section"):
+        return f"{action}: {section_label(before['section'])}"
+    return action
+
+
+def _short(text: str, n: int = 60) -> str:
+    text = _norm(text or "")
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
 def _find_undoable(ws: Workspace, pair_id: int) -> tuple[dict | None, dict | None]:
     undone: set[int] = set()
     for r in ws.db.execute("SELECT * FROM edits WHERE pair_id = ? ORDER BY id DESC", (pair_id,)):

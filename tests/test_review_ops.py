@@ -419,3 +419,16 @@ def test_import_upload_reads_bytes_and_refuses_bad_files(tmp_path):
         R.import_upload(w, ("a.txt", ru), ("b.txt", ru), name="wrong-language")
     assert [p.name for p in w.pairs()] == [PAIR]
     w.close()
+
+
+def test_edit_log_descriptions_say_what_happened(ws):
+    a, b = first_in_section_with(ws)
+    R.approve(ws, a.id, a.version)
+    R.edit_side(ws, b.id, "ru", "Новый текст.", b.version)
+    R.merge_next(ws, a.id, ws.bead(a.id).version)
+    R.undo_last(ws, pid(ws))
+    lines = [R.describe_edit(e) for e in ws.edits(pid(ws), limit=4)]
+    assert lines[0].startswith("undid change #")
+    assert lines[1] == f"beads {a.pos + 1} and {a.pos + 2} merged"
+    assert lines[2].startswith(f"bead {b.pos + 1} Russian: «") and lines[2].endswith("» → «Новый текст.»")
+    assert lines[3] == f"bead {a.pos + 1}: {a.status} → approved"
