@@ -86,7 +86,7 @@ def test_export_options(cli, db, tmp_path, tmx_dtd):
     assert first.get("{http://www.w3.org/XML/1998/namespace}lang") == "ru-RU"
 
 
-def test_export_merge_identical(cli, tmp_path):
+def test_export_merge_identical(cli, tmp_path, tmx_dtd):
     path = tmp_path / "dup.db"
     ws = build_workspace(path, names=[GOLD_NAMES[0]])
     pair = ws.pair(GOLD_NAMES[0])
@@ -99,7 +99,10 @@ def test_export_merge_identical(cli, tmp_path):
     assert plain.returncode == merged.returncode == 0
     assert "wrote 3 pairs" in plain.stdout
     assert "wrote 1 pair " in merged.stdout and "2 identical pairs merged" in merged.stdout
-    assert len(read_tmx(tmp_path / "merged.tmx").units) == 1
+    assert len(tmx_pairs(assert_valid_tmx(tmp_path / "plain.tmx", tmx_dtd))) == 3
+    (only,) = tmx_pairs(assert_valid_tmx(tmp_path / "merged.tmx", tmx_dtd))
+    assert only["props"]["x-occurrences"] == ["3"]
+    assert (only["kk-KZ"], only["ru-RU"]) == ("Тараптар келісті.", "Стороны согласились.")
 
 
 @pytest.mark.parametrize("case", ["no-folder", "is-folder", "parent-is-file", "empty-selection",
@@ -191,12 +194,14 @@ def test_import_missing_file(cli, tmp_path):
 @pytest.mark.skipif(not (SHARED / "eval" / "align_score.py").is_file(),
                     reason="the shared evaluation script is not beside the project")
 @pytest.mark.parametrize("fmt", ["tmx", "tsv", "jsonl"])
-def test_exports_score_perfectly_against_gold(cli, db, tmp_path, fmt):
+def test_exports_score_perfectly_against_gold(cli, db, tmp_path, fmt, tmx_dtd):
     """The project's evaluation script reads every export; the workspace holds the gold
     beads, so an export of all of them must match the gold exactly."""
     name = GOLD_NAMES[1]
     out = tmp_path / f"{name}.{fmt}"
     assert cli("export", fmt, "--status", "all", "--pair", name, "-o", out, db=db).returncode == 0
+    if fmt == "tmx":
+        assert_valid_tmx(out, tmx_dtd)
     scored = subprocess.run([sys.executable, str(SHARED / "eval" / "align_score.py"),
                              str(Path(__file__).parent / "data" / f"{name}.json"), str(out), "--json"],
                             capture_output=True, text=True, timeout=120)

@@ -96,7 +96,7 @@ def translated(project: Path) -> list[str]:
 def check_loaded(result, logs: str, tmx_name: str) -> None:
     assert result.returncode == 0, logs[-3000:]
     assert "TF_TM_LOAD_ERROR" not in logs and "Failed to load translation memory" not in logs, logs[-3000:]
-    assert f"Reading TMX file" in logs and tmx_name in logs
+    assert "Reading TMX file" in logs and tmx_name in logs
     assert "TMXR_INFO_READING_COMPLETE" in logs
     assert "Created by: saikes" in logs
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -448,6 +447,15 @@ def test_export_writes_one_tu_per_selected_bead(ws, tmp_path, tmx_dtd):
     assert [p["props"]["x-confidence"] for p in pairs] == [[f"{u.confidence:.4f}"] for u in with_both]
     assert [p["props"].get("x-article") for p in pairs] == [
         None if u.article is None else [str(u.article)] for u in with_both]
+    # translate-toolkit finds every unit, with the right languages
+    from translate.storage import tmx as ttk_tmx
+    from translate.storage.lisa import getXMLlang
+    with open(out, "rb") as fh:
+        store = ttk_tmx.tmxfile(fh)
+    assert store.sourcelanguage == "kk-KZ"
+    assert [(tu.source, tu.target) for tu in store.units] == [(u.kk, u.ru) for u in with_both]
+    assert {(getXMLlang(tu.get_source_dom()), getXMLlang(tu.get_target_dom())) for tu in store.units} == {
+        ("kk-KZ", "ru-RU")}
 
 
 def test_export_nothing_selected(ws, tmp_path):
