@@ -124,7 +124,9 @@ def align_items(src: list[Clues], tgt: list[Clues], ratio: float, params: Params
 
 
 def align_documents(kk: M.Document, ru: M.Document, params: Params = DEFAULT,
-                    lexicon: Lexicon | None = None) -> Alignment:
+                    lexicon: Lexicon | None = None, keep: list[dict] = ()) -> Alignment:
+    """Align two documents. Beads in `keep` (a reviewer's approved or edited pairs) stay
+    as they are and anchor the alignment: only the text between them is re-aligned."""
     sections, problems = pair_sections(kk, ru)
     ratio = length_ratio(kk, ru)
     kk_clues = [clues(s.text, "kk") for s in kk.segments]
@@ -134,21 +136,71 @@ def align_documents(kk: M.Document, ru: M.Document, params: Params = DEFAULT,
         if sec.one_sided:
             beads.extend(_unaligned(sec, kk, ru))
             continue
-        aligned = align_items([kk_clues[k] for k in sec.kk], [ru_clues[r] for r in sec.ru], ratio,
-                              params, lexicon)
-        for src, tgt, post, parts in aligned:
-            kk_ids = [sec.kk[k] for k in src]
-            ru_ids = [sec.ru[r] for r in tgt]
+        beads.extend(align_section(sec, kk, ru, kk_clues, ru_clues, ratio, params, lexicon, keep))
+    return Alignment(beads, summarize(kk, ru, beads, problems))
+
+
+def align_section(sec: SectionPair, kk: M.Document, ru: M.Document, kk_clues: list[Clues],
+                  ru_clues: list[Clues], ratio: float, params: Params = DEFAULT,
+                  lexicon: Lexicon | None = None, keep: list[dict] = ()) -> list[dict]:
+    """Beads of one section, with the kept beads inside it as fixed anchors."""
+    anchors = _anchors(sec, keep)
+    out: list[dict] = []
+    k_at = r_at = 0                       # positions in sec.kk / sec.ru still to align
+    k_pos = {k: n for n, k in enumerate(sec.kk)}
+    r_pos = {r: n for n, r in enumerate(sec.ru)}
+    for anchor in anchors + [None]:
+        if anchor is None:
+            k_end, r_end = len(sec.kk), len(sec.ru)
+        else:
+            k_end = min((k_pos[k] for k in anchor["kk_segs"]), default=k_at)
+            r_end = min((r_pos[r] for r in anchor["ru_segs"]), default=r_at)
+        gap_kk, gap_ru = sec.kk[k_at:k_end], sec.ru[r_at:r_end]
+        for src, tgt, post, parts in align_items([kk_clues[k] for k in gap_kk],
+                                                 [ru_clues[r] for r in gap_ru], ratio, params, lexicon):
+            kk_ids = [gap_kk[k] for k in src]
+            ru_ids = [gap_ru[r] for r in tgt]
             conf = confidence(post, parts)
             parts["posterior"] = round(post, 4)
-            beads.append({
+            out.append({
                 "section": sec.name, "article": sec.article,
                 "kk_segs": kk_ids, "ru_segs": ru_ids,
                 "kk": " ".join(kk.segments[k].text for k in kk_ids),
                 "ru": " ".join(ru.segments[r].text for r in ru_ids),
                 "confidence": conf, "scores": parts, "status": status_of(conf, parts),
             })
-    return Alignment(beads, summarize(kk, ru, beads, problems))
+        if anchor is not None:
+            out.append({**anchor, "section": sec.name, "article": sec.article})
+            k_at = max((k_pos[k] + 1 for k in anchor["kk_segs"]), default=k_end)
+            r_at = max((r_pos[r] + 1 for r in anchor["ru_segs"]), default=r_end)
+    return out
+
+
+def _anchors(sec: SectionPair, keep: list[dict]) -> list[dict]:
+    """The kept beads lying wholly inside the section, in order, without crossings."""
+    kk_in, ru_in = set(sec.kk), set(sec.ru)
+    k_pos = {k: n for n, k in enumerate(sec.kk)}
+    r_pos = {r: n for n, r in enumerate(sec.ru)}
+    inside = [b for b in keep if (b["kk_segs"] or b["ru_segs"])
+              and set(b["kk_segs"]) <= kk_in and set(b["ru_segs"]) <= ru_in]
+    inside.sort(key=lambda b: (min((k_pos[k] for k in b["kk_segs"]), default=-1),
+                               min((r_pos[r] for r in b["ru_segs"]), default=-1)))
+    out, last_k, last_r = [], -1, -1
+    for b in inside:
+        ks = [k_pos[k] for k in b["kk_segs"]]
+        rs = [r_pos[r] for r in b["ru_segs"]]
+        if all(k > last_k for k in ks) and all(r > last_r for r in rs):
+            out.append(b)
+            last_k = max(ks, default=last_k)
+            last_r = max(rs, default=last_r)
+    return out
+
+
+def reviewed_beads(ws, pair_id: int) -> list[dict]:
+    """A pair's approved and edited beads, which re-alignment keeps."""
+    return [{"kk_segs": b.kk_segs, "ru_segs": b.ru_segs, "kk": b.kk, "ru": b.ru,
+             "confidence": b.confidence, "scores": b.scores, "status": b.status}
+            for b in ws.beads(pair_id) if b.status in ("approved", "edited")]
 
 
 def status_of(conf: float, parts: dict) -> str:
@@ -250,12 +302,13 @@ def align_pair(ws, name: str, params: Params = DEFAULT, lexicon: Lexicon | None 
     """Align one stored pair in two passes and store its beads; returns the report."""
     info = ws.pair(name)
     kk, ru = ws.document(info.id, "kk"), ws.document(info.id, "ru")
-    first = align_documents(kk, ru, params, lexicon)
+    keep = reviewed_beads(ws, info.id)
+    first = align_documents(kk, ru, params, lexicon, keep)
     if not force:
         check_related(name, first)
     if lexicon is None:
         lexicon = workspace_lexicon(ws, first.beads, exclude={info.id})
-    result = align_documents(kk, ru, params, lexicon) if len(lexicon) else first
+    result = align_documents(kk, ru, params, lexicon, keep) if len(lexicon) else first
     result.report["lexicon_entries"] = len(lexicon)
     ws.store_alignment(info.id, result.beads, result.report)
     return result.report
@@ -269,8 +322,9 @@ def align_all(ws, names: list[str] | None = None, params: Params = DEFAULT, forc
     docs, first, results = {}, {}, {}
     for name in names:
         info = ws.pair(name)
-        docs[name] = (info.id, ws.document(info.id, "kk"), ws.document(info.id, "ru"))
-        first[name] = align_documents(docs[name][1], docs[name][2], params)
+        docs[name] = (info.id, ws.document(info.id, "kk"), ws.document(info.id, "ru"),
+                      reviewed_beads(ws, info.id))
+        first[name] = align_documents(docs[name][1], docs[name][2], params, None, docs[name][3])
         if not force:
             try:
                 check_related(name, first[name])
@@ -285,8 +339,8 @@ def align_all(ws, names: list[str] | None = None, params: Params = DEFAULT, forc
             if progress:
                 progress(1)
             continue
-        pair_id, kk, ru = docs[name]
-        result = align_documents(kk, ru, params, lexicon) if len(lexicon) else first[name]
+        pair_id, kk, ru, keep = docs[name]
+        result = align_documents(kk, ru, params, lexicon, keep) if len(lexicon) else first[name]
         result.report["lexicon_entries"] = len(lexicon)
         ws.store_alignment(pair_id, result.beads, result.report)
         results[name] = result.report
@@ -296,53 +350,41 @@ def align_all(ws, names: list[str] | None = None, params: Params = DEFAULT, forc
 
 
 def realign_section(ws, pair_id: int, section: str, params: Params = DEFAULT) -> int:
-    """Re-align one section of a stored pair, replacing only that section's beads.
-    Returns the number of beads the section now has."""
-    from .workspace import now
+    """Re-align one section of a stored pair, replacing only that section's beads (its
+    approved and edited beads stay as anchors). Returns the section's bead count."""
     import json
-    info = next(p for p in ws.pairs() if p.id == pair_id)
+    from .workspace import now
+    name = next(p.name for p in ws.pairs() if p.id == pair_id)
     kk, ru = ws.document(pair_id, "kk"), ws.document(pair_id, "ru")
     sections, _ = pair_sections(kk, ru)
     sec = next((s for s in sections if s.name == section), None)
     if sec is None:
-        raise MismatchError(f"{info.name}: no section '{section}' on both sides")
-    lexicon = workspace_lexicon(ws, exclude={pair_id})
-    ratio = length_ratio(kk, ru)
-    kk_clues = [clues(kk.segments[k].text, "kk") for k in sec.kk]
-    ru_clues = [clues(ru.segments[r].text, "ru") for r in sec.ru]
-    new = []
-    for src, tgt, post, parts in align_items(kk_clues, ru_clues, ratio, params, lexicon):
-        conf = confidence(post, parts)
-        parts["posterior"] = round(post, 4)
-        kk_ids, ru_ids = [sec.kk[k] for k in src], [sec.ru[r] for r in tgt]
-        new.append((kk_ids, ru_ids, conf, parts))
+        raise MismatchError(f"{name}: no section '{section}' to re-align")
+    if sec.one_sided:
+        new = _unaligned(sec, kk, ru)
+    else:
+        new = align_section(sec, kk, ru, [clues(s.text, "kk") for s in kk.segments],
+                            [clues(s.text, "ru") for s in ru.segments], length_ratio(kk, ru), params,
+                            workspace_lexicon(ws, exclude={pair_id}), reviewed_beads(ws, pair_id))
     stamp = now()
     with ws.transaction() as db:
-        old = [dict(r) for r in db.execute(
-            "SELECT id, pos, kk, ru, status, confidence FROM beads WHERE pair_id = ? AND section = ? "
-            "ORDER BY pos", (pair_id, section))]
-        rest = [dict(r) for r in db.execute(
-            "SELECT id, pos, section FROM beads WHERE pair_id = ? ORDER BY pos", (pair_id,))]
-        first_pos = min((o["pos"] for o in old), default=None)
-        if first_pos is None:
-            # the section had no beads left: put it where its first segment belongs
-            first_pos = len(rest)
+        rows = [dict(r) for r in db.execute(
+            "SELECT id, pos, section, kk, ru, status, confidence FROM beads WHERE pair_id = ? ORDER BY pos",
+            (pair_id,))]
+        old = [r for r in rows if r["section"] == section]
+        at = rows.index(old[0]) if old else len(rows)
         db.execute("DELETE FROM beads WHERE pair_id = ? AND section = ?", (pair_id, section))
-        shift = len(new) - len(old)
-        db.execute("UPDATE beads SET pos = pos + ? WHERE pair_id = ? AND pos > ?",
-                   (shift + len(rest) + len(new) + 1, pair_id, first_pos))
-        for k, (kk_ids, ru_ids, conf, parts) in enumerate(new):
-            db.execute(
+        new_ids = []
+        for b in new:
+            new_ids.append(db.execute(
                 "INSERT INTO beads(pair_id, pos, section, article, kk_segs, ru_segs, kk, ru, confidence,"
                 " scores, status, version, created_at, changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?,?)",
-                (pair_id, first_pos + k, section, sec.article, json.dumps(kk_ids), json.dumps(ru_ids),
-                 " ".join(kk.segments[i].text for i in kk_ids),
-                 " ".join(ru.segments[i].text for i in ru_ids), conf, json.dumps(parts),
-                 status_of(conf, parts), stamp, stamp))
-        # renumber positions contiguously in document order
-        ids = [r["id"] for r in db.execute("SELECT id FROM beads WHERE pair_id = ? ORDER BY pos",
-                                           (pair_id,))]
-        db.executemany("UPDATE beads SET pos = ? WHERE id = ?", [(k, i) for k, i in enumerate(ids)])
+                (pair_id, -1, section, b["article"], json.dumps(b["kk_segs"]), json.dumps(b["ru_segs"]),
+                 b["kk"], b["ru"], b["confidence"], json.dumps(b["scores"]), b["status"], stamp, stamp)
+            ).lastrowid)
+        rest = [r["id"] for r in rows if r["section"] != section]
+        order = rest[:at] + new_ids + rest[at:]
+        db.executemany("UPDATE beads SET pos = ? WHERE id = ?", [(k, i) for k, i in enumerate(order)])
         ws.log(db, "realign-section", pair_id, before={"section": section, "beads": old},
                after={"section": section, "beads": len(new)})
     return len(new)

@@ -245,3 +245,56 @@ def test_textberg_strict_f1():
     result = tb.score([gold], [test])
     assert result["f1_strict"] >= 0.80, result
     assert not math.isnan(result["f1_lax"]) and result["f1_lax"] >= 0.9
+
+
+# ------------------------------------------------------------------ re-alignment keeps the reviewer's work
+
+def _aligned_workspace(tmp_path, name="004_0fcd0afa4661779e"):
+    from align.aligner import align_pair
+    from align.workspace import Workspace
+    ws = Workspace(tmp_path / "w.db")
+    ws.import_pair(name, *_pair(name))
+    align_pair(ws, name)
+    return ws, ws.pair(name)
+
+
+def test_realign_keeps_approved_and_edited_beads(tmp_path):
+    from align.aligner import align_pair
+    ws, info = _aligned_workspace(tmp_path)
+    beads = ws.beads(info.id)
+    # the reviewer pairs two sentences by hand (a deliberate 2:2 of article 9) and edits a text
+    art9 = [b for b in beads if b.section == "article:9" and b.kk_segs and b.ru_segs][:2]
+    merged = {"kk_segs": art9[0].kk_segs + art9[1].kk_segs, "ru_segs": art9[0].ru_segs + art9[1].ru_segs}
+    with ws.transaction() as db:
+        db.execute("UPDATE beads SET kk_segs = ?, ru_segs = ?, kk = ?, ru = ?, status = 'approved' WHERE id = ?",
+                   (json.dumps(merged["kk_segs"]), json.dumps(merged["ru_segs"]), art9[0].kk + " " + art9[1].kk,
+                    art9[0].ru + " " + art9[1].ru, art9[0].id))
+        db.execute("DELETE FROM beads WHERE id = ?", (art9[1].id,))
+        edited = next(b for b in beads if b.section == "article:12" and b.kk_segs)
+        db.execute("UPDATE beads SET ru = 'ИСПРАВЛЕНО', status = 'edited' WHERE id = ?", (edited.id,))
+    align_pair(ws, info.name)
+    after = ws.beads(info.id)
+    kept = [b for b in after if b.kk_segs == merged["kk_segs"]]
+    assert kept and kept[0].status == "approved" and kept[0].ru_segs == merged["ru_segs"]
+    assert any(b.status == "edited" and b.ru == "ИСПРАВЛЕНО" for b in after)
+    # every segment is still in exactly one bead, in order
+    kk_all = [k for b in after for k in b.kk_segs]
+    assert kk_all == sorted(kk_all) == list(range(len(ws.document(info.id, "kk").segments)))
+    ws.close()
+
+
+def test_realign_one_section_only(tmp_path):
+    from align.aligner import realign_section
+    ws, info = _aligned_workspace(tmp_path)
+    before = ws.beads(info.id)
+    n = realign_section(ws, info.id, "article:3")
+    after = ws.beads(info.id)
+    assert n == sum(1 for b in after if b.section == "article:3") > 0
+    # the other beads are the same rows, in the same order; the section sits where it was
+    assert [b.id for b in after if b.section != "article:3"] == [b.id for b in before if b.section != "article:3"]
+    sections = [b.section for b in after]
+    first = sections.index("article:3")
+    assert sections[first - 1] == "article:2" and sections[first + n] == "article:4"
+    assert [b.pos for b in after] == list(range(len(after)))
+    assert ws.edits(info.id)[0]["action"] == "realign-section"
+    ws.close()
