@@ -150,6 +150,15 @@ def test_xlsx_leaves_out_what_a_cell_cannot_hold(tmp_path):
     assert [u.kk for u in writer.read(tmp_path / "l.xlsx")] == ["Қысқа."]
 
 
+def test_xlsx_refuses_more_rows_than_a_sheet_holds(tmp_path, monkeypatch):
+    import tmx_out.tabular as tabular
+    monkeypatch.setattr(tabular, "XLSX_MAX_ROWS", 2)
+    with pytest.raises(ExportError, match="at most 2 pairs"):
+        XlsxWriter().write([Unit(f"Сөйлем {i}.", f"Предложение {i}.") for i in range(3)], tmp_path / "r.xlsx")
+    assert not (tmp_path / "r.xlsx").exists()
+    assert XlsxWriter().write([Unit("Бір.", "Один."), Unit("Екі.", "Два.")], tmp_path / "r.xlsx") == 2
+
+
 def test_jsonl_is_one_object_a_line(tmp_path):
     units = [Unit("Жол\u2028бөлгіш\u2029", "Разделитель\nстрок", created="2024-01-01T00:00:00Z",
                   props={"section": "article:3"}),

@@ -363,6 +363,11 @@ def test_reader_size_limit_and_malformed_files(tmp_path):
     other.write_text("<html><body>hi</body></html>")
     with pytest.raises(ExportError, match="root element is <html>"):
         read_tmx(other)
+    disguised = tmp_path / "disguised.tmx"
+    disguised.write_text(good.read_text(encoding="utf-8").replace("<tmx ", "<xliff ").replace("</tmx>", "</xliff>"),
+                         encoding="utf-8")
+    with pytest.raises(ExportError, match="root element is <xliff>"):
+        read_tmx(disguised)
     ende = _tmx(tmp_path / "ende.tmx", '<tu><tuv xml:lang="en"><seg>a</seg></tuv>'
                 '<tuv xml:lang="de"><seg>b</seg></tuv></tu>')
     with pytest.raises(ExportError, match="languages found: en, de"):

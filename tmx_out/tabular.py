@@ -290,7 +290,8 @@ class JsonlWriter(Writer):
 
 # ------------------------------------------------------------------ XLSX
 
-XLSX_CELL_LIMIT = 32767
+XLSX_CELL_LIMIT = 32767          # characters in one cell
+XLSX_MAX_ROWS = 1_048_576 - 1    # rows in one sheet, less the header
 
 
 class XlsxWriter(Writer):
@@ -314,6 +315,9 @@ class XlsxWriter(Writer):
             rows.append((cells, unit.article,
                          None if unit.confidence is None else round(float(unit.confidence), 4)))
         self._nothing(len(rows))
+        if len(rows) > XLSX_MAX_ROWS:
+            raise ExportError(f"an XLSX sheet holds at most {XLSX_MAX_ROWS:,} pairs, and {len(rows):,} "
+                              f"were selected: export as TSV, CSV or TMX, or select fewer pairs")
 
         with atomic_write(path, "wb") as fh:     # checks the folder before any sheet is built
             wb = Workbook(write_only=True)

@@ -31,6 +31,7 @@ Reading (`read_tmx`)
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -69,15 +70,13 @@ def tmx_date(value: str | None = None) -> str:
     return stamp.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
+_TMX_DATE = re.compile(r"(\d{4})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3])([0-5]\d)([0-5]\d)Z")
+
+
 def iso_date(value: str | None) -> str | None:
     """The ISO 8601 form (YYYY-MM-DDThh:mm:ssZ) of a TMX date, None if unreadable."""
-    if not value:
-        return None
-    try:
-        stamp = datetime.strptime(value.strip(), "%Y%m%dT%H%M%SZ")
-    except ValueError:
-        return None
-    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    m = _TMX_DATE.fullmatch(value.strip()) if value else None
+    return "{}-{}-{}T{}:{}:{}Z".format(*m.groups()) if m else None
 
 
 @dataclass
@@ -243,7 +242,7 @@ def seg_text(seg) -> str:
 
 def _safe_events(path: Path):
     return etree.iterparse(
-        str(path), events=("start", "end"), resolve_entities=False, no_network=True,
+        str(path), events=("end",), tag=("header", "tu"), resolve_entities=False, no_network=True,
         load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True,
         remove_pis=True, recover=False)
 
@@ -263,29 +262,36 @@ def read_tmx(path: str | Path, max_bytes: int = MAX_TMX_BYTES) -> TmxContent:
                           f"accepts; split the file")
     content = TmxContent(units=[])
     seen_langs: dict[str, None] = {}
-    depth = 0
+    events = _safe_events(path)
+
+    def check_root() -> None:
+        root = events.root
+        if root is not None and root.tag != "tmx":
+            raise ExportError(f"{path} is not a TMX file (its root element is <{root.tag}>, not <tmx>)")
+
     try:
-        for event, elem in _safe_events(path):
-            if event == "start":
-                depth += 1
-                if depth == 1 and elem.tag != "tmx":
-                    raise ExportError(f"{path} is not a TMX file (its root element is <{elem.tag}>, "
-                                      f"not <tmx>)")
-                continue
-            depth -= 1
-            if elem.tag == "header" and depth == 1:
-                content.srclang = elem.get("srclang") or ""
-                content.creationtool = elem.get("creationtool") or ""
-            elif elem.tag == "tu":
-                unit = _unit(elem, seen_langs)
-                if unit is None:
-                    content.skipped += 1
-                else:
-                    content.units.append(unit)
-                elem.clear(keep_tail=False)
+        checked = False
+        for _, elem in events:
+            if not checked:
+                check_root()
+                checked = True
+            if elem.tag == "header":
                 parent = elem.getparent()
-                while parent is not None and elem.getprevious() is not None:
-                    del parent[0]
+                if parent is not None and parent.getparent() is None:
+                    content.srclang = elem.get("srclang") or ""
+                    content.creationtool = elem.get("creationtool") or ""
+                continue
+            unit = _unit(elem, seen_langs)
+            if unit is None:
+                content.skipped += 1
+            else:
+                content.units.append(unit)
+            # keep memory flat on large files: drop what has been read
+            elem.clear(keep_tail=False)
+            parent = elem.getparent()
+            while parent is not None and elem.getprevious() is not None:
+                del parent[0]
+        check_root()
     except _EntityRef as ref:
         raise ExportError(f"{path} uses the entity {ref.name} (line {ref.line}), which saikes does "
                           f"not expand; save the TMX with plain characters") from None
