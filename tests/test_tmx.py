@@ -204,11 +204,12 @@ def test_direction_ru_kk_sets_srclang_and_order(tmp_path, tmx_dtd):
 
 def test_empty_sides_are_skipped_and_counted(tmp_path, tmx_dtd):
     units = [Unit("Толық.", "Полное."), Unit("", "Только русский."), Unit("Тек қазақша.", "   "),
-             Unit("\x01\x02", "Управляющие"), Unit(" Бос орын ", " Пробелы ")]
+             Unit("\x01\x02", "Управляющие"), Unit(" Бос орын ", " Пробелы "),
+             Unit("\u200f\u200e\ufeff \u200d", "Только знаки направления")]
     writer = TmxWriter()
     out = tmp_path / "e.tmx"
     assert writer.write(units, out) == 2
-    assert writer.skipped == 3
+    assert writer.skipped == 4
     pairs = tmx_pairs(assert_valid_tmx(out, tmx_dtd))
     assert [(p["kk-KZ"], p["ru-RU"]) for p in pairs] == [("Толық.", "Полное."), ("Бос орын", "Пробелы")]
 
@@ -434,6 +435,10 @@ def test_select_by_confidence_and_pair(ws):
         select_units(ws, pairs=["nope"])
     with pytest.raises(ExportError, match="between 0 and 1"):
         select_units(ws, min_confidence=1.5)
+    with pytest.raises(ExportError, match="between 0 and 1"):
+        select_units(ws, min_confidence="nan")
+    # a decimal comma, as Kazakh and Russian number formats write it
+    assert select_units(ws, status="all", min_confidence="0,6") == units
     with pytest.raises(ExportError, match="unknown status"):
         select_units(ws, status="good")
 

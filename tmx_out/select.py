@@ -18,7 +18,7 @@ from align import model as M
 from align.workspace import REVIEW_STATUSES, Workspace
 
 from .base import ExportError, Unit
-from .tabular import clean_text
+from .tabular import clean_text, is_blank
 
 STATUS_FILTERS: dict[str, tuple[str, ...]] = {
     "approved": ("approved", "edited"),
@@ -39,7 +39,7 @@ def check_confidence(value) -> float | None:
     if value is None:
         return None
     try:
-        value = float(value)
+        value = float(value.strip().replace(",", ".") if isinstance(value, str) else value)
     except (TypeError, ValueError):
         raise ExportError(f"minimum confidence must be a number between 0 and 1, not '{value}'") from None
     if not 0.0 <= value <= 1.0:
@@ -153,7 +153,7 @@ def store_units(ws: Workspace, name: str, units: list[Unit], path: str = "",
     is not a review status becomes 'auto'."""
     # the workspace stores UTF-8 text: the same cleaning as every export, and no empty side
     units = [replace(u, kk=clean_text(u.kk).strip(), ru=clean_text(u.ru).strip()) for u in units]
-    units = [u for u in units if u.kk and u.ru]
+    units = [u for u in units if not is_blank(u.kk) and not is_blank(u.ru)]
     if not units:
         raise ExportError("nothing to import: no pair with both a Kazakh and a Russian segment")
     name = (name or "").strip()

@@ -37,6 +37,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import Iterable
 
@@ -63,6 +64,12 @@ def clean_text(text: str | None) -> str:
         text = _SURROGATE_PAIR.sub(_join_pair, text)
         text = _XML_ILLEGAL.sub("", text)
     return text
+
+
+def is_blank(text: str) -> bool:
+    """True when `text` has nothing but white space and invisible format characters
+    (bidi marks, zero-width joiners, BOM): such a segment is empty to a translator."""
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
 
 
 def _join_pair(m: re.Match) -> str:

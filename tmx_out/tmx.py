@@ -13,8 +13,9 @@ Writing (`write_tmx`, `TmxWriter`)
   per language, source language first: kk-KZ and ru-RU.
 - Characters XML cannot carry are removed (`clean_text`) and white space around a
   segment is trimmed (CAT tools keep it outside their segments, so an untrimmed
-  segment would never match exactly); a unit with a side that is empty after that is
-  left out (never an empty <seg>) and counted in `skipped`.
+  segment would never match exactly); a unit with a side that is empty after that (or
+  holds only invisible format characters such as bidi marks) is left out — never an
+  empty <seg> — and counted in `skipped`.
 - `merge_identical=True` writes identical pairs once: the first one's article, the
   highest confidence, the most reviewed status, the earliest creation and latest change
   date, every document it occurs in, and x-occurrences.
@@ -41,7 +42,7 @@ from lxml import etree
 
 from align import __version__
 from .base import ExportError, Unit, atomic_write
-from .tabular import (LANG_TAGS, Writer, clean_text, format_confidence, parse_article,
+from .tabular import (LANG_TAGS, Writer, clean_text, format_confidence, is_blank, parse_article,
                       parse_confidence)
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -106,7 +107,7 @@ class TmxWriter(Writer):
         merged: dict[tuple[str, str], _Entry] = {}
         for unit in units:
             kk, ru = clean_text(unit.kk).strip(), clean_text(unit.ru).strip()
-            if not kk or not ru:
+            if is_blank(kk) or is_blank(ru):
                 self.skipped += 1
                 continue
             entry = _Entry(kk, ru, unit, [clean_text(unit.document)] if unit.document else [],
@@ -326,7 +327,7 @@ def _unit(tu, seen_langs: dict) -> Unit | None:
             if side is None or seg is None or side in sides:
                 continue
             sides[side] = clean_text(seg_text(seg)).strip()
-    if not sides.get("kk", "").strip() or not sides.get("ru", "").strip():
+    if is_blank(sides.get("kk", "")) or is_blank(sides.get("ru", "")):
         return None
 
     def first(kind: str) -> str | None:
