@@ -333,9 +333,9 @@ class Workspace:
 
     # ------------------------------------------------------------ beads
     def store_alignment(self, pair_id: int, beads: list[dict], report: dict) -> None:
-        """Replace the automatic beads of a pair. Beads a reviewer approved, rejected or
-        edited are kept in the edit log before they are replaced."""
-        stamp = now()
+        """Replace the beads of a pair. Beads a reviewer approved, rejected or edited are
+        kept in the edit log before they are replaced (the aligner passes the approved and
+        edited ones back in, as anchors)."""
         with self.transaction() as db:
             reviewed = [dict(r) for r in db.execute(
                 "SELECT id, pos, kk, ru, status FROM beads WHERE pair_id = ? AND status IN "
@@ -343,15 +343,37 @@ class Workspace:
             if reviewed:
                 self.log(db, "realign", pair_id, before={"reviewed_beads": reviewed})
             db.execute("DELETE FROM beads WHERE pair_id = ?", (pair_id,))
-            db.executemany(
-                "INSERT INTO beads(pair_id, pos, section, article, kk_segs, ru_segs, kk, ru, confidence,"
-                " scores, status, version, created_at, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-                [(pair_id, i, b["section"], b.get("article"), json.dumps(b["kk_segs"]),
-                  json.dumps(b["ru_segs"]), b["kk"], b["ru"], float(b["confidence"]),
-                  json.dumps(b.get("scores", {})), b.get("status", "auto"), stamp, stamp)
-                 for i, b in enumerate(beads)])
-            db.execute("UPDATE pairs SET aligned_at = ?, report = ? WHERE id = ?",
-                       (stamp, json.dumps(report, ensure_ascii=False), pair_id))
+            self._insert_beads(db, pair_id, beads, report)
+
+    def import_aligned(self, name: str, kk: M.Document, ru: M.Document, beads: list[dict],
+                       report: dict) -> int:
+        """Store a new pair together with its beads (a translation memory being imported),
+        in one transaction. Refuses a name already in the workspace; returns the pair id."""
+        digests = {d.lang: _digest(d) for d in (kk, ru)}
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM pairs WHERE name = ?", (name,)).fetchone():
+                raise WorkspaceError(f"a pair named '{name}' is already in {self.path}; nothing was "
+                                     f"imported — choose another name")
+            pair_id = db.execute("INSERT INTO pairs(name, created_at, updated_at) VALUES (?, ?, ?)",
+                                 (name, now(), now())).lastrowid
+            self.log(db, "import", pair_id, after={"sha256": digests, "beads": len(beads)})
+            for doc in (kk, ru):
+                self._store_document(db, pair_id, doc, digests[doc.lang])
+            self._insert_beads(db, pair_id, beads, report)
+        return pair_id
+
+    def _insert_beads(self, db, pair_id: int, beads: list[dict], report: dict) -> None:
+        stamp = now()
+        db.executemany(
+            "INSERT INTO beads(pair_id, pos, section, article, kk_segs, ru_segs, kk, ru, confidence,"
+            " scores, status, version, created_at, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+            [(pair_id, i, b["section"], b.get("article"), json.dumps(b["kk_segs"]),
+              json.dumps(b["ru_segs"]), b["kk"], b["ru"], float(b["confidence"]),
+              json.dumps(b.get("scores", {})), b.get("status", "auto"),
+              b.get("created_at") or stamp, b.get("changed_at") or stamp)
+             for i, b in enumerate(beads)])
+        db.execute("UPDATE pairs SET aligned_at = ?, report = ? WHERE id = ?",
+                   (stamp, json.dumps(report, ensure_ascii=False), pair_id))
 
     def beads(self, pair_id: int | None = None) -> list[Bead]:
         if pair_id is None:

@@ -33,6 +33,12 @@ class Unit:
     props: dict = field(default_factory=dict)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_write(path: str | Path, mode: str = "wb", encoding: str | None = None):
     """Open a temporary file beside `path`; rename it over `path` only on success."""
@@ -49,6 +55,8 @@ def atomic_write(path: str | Path, mode: str = "wb", encoding: str | None = None
     try:
         with os.fdopen(fd, mode, encoding=encoding, **({"newline": ""} if "b" not in mode else {})) as fh:
             yield fh
+        # mkstemp makes the file private; give it the mode a plain open() would have
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         try:

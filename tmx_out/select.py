@@ -15,6 +15,7 @@ from array import array
 from dataclasses import dataclass, replace
 
 from align import model as M
+from align.errors import WorkspaceError
 from align.workspace import REVIEW_STATUSES, Workspace
 
 from .base import ExportError, Unit
@@ -137,6 +138,7 @@ def units_to_beads(units: list[Unit]) -> list[dict]:
             "article": u.article, "kk_segs": [i], "ru_segs": [i], "kk": u.kk, "ru": u.ru,
             "confidence": confidence, "scores": {"source": "tmx"},
             "status": u.status if u.status in REVIEW_STATUSES else "auto",
+            "created_at": u.created, "changed_at": u.changed or u.created,
         })
     return beads
 
@@ -159,20 +161,9 @@ def store_units(ws: Workspace, name: str, units: list[Unit], path: str = "",
     name = (name or "").strip()
     if not name:
         raise ExportError("the imported pair needs a name (--name)")
-    if any(p.name == name for p in ws.pairs()):
-        raise ExportError(f"a pair named '{name}' is already in {ws.path}; nothing was imported — "
-                          f"choose another name with --name")
     kk_doc, ru_doc = units_to_documents(units, path)
-    beads = units_to_beads(units)
-    ws.import_pair(name, kk_doc, ru_doc)
-    pair_id = ws.pair(name).id
     try:
-        ws.store_alignment(pair_id, beads, dict(report or {}, source="tmx", units=len(units)))
-    except BaseException:
-        # the pair was new: take it away again rather than leave documents without beads
-        try:
-            ws.delete_pair(name)
-        except Exception:
-            pass
-        raise
-    return pair_id
+        return ws.import_aligned(name, kk_doc, ru_doc, units_to_beads(units),
+                                 dict(report or {}, source="tmx", units=len(units)))
+    except WorkspaceError as exc:
+        raise ExportError(f"{exc} with --name") from None
