@@ -103,7 +103,7 @@ ELISION = {"халқ": "халық", "орн": "орын", "ерн": "ерін",
 
 # Words that look inflected but are not: adjectives in -ты/-ті/-лы/-лі/-ды/-ді, nouns
 # ending in what looks like an ending (келісім looks like келіс + -ім), names in -стан.
-PROTECTED = {
+PROTECTED_ADJECTIVES = {
     # adjectives that look like an accusative
     "уәкілетті", "құзыретті", "тиісті", "қажетті", "мүдделі", "тиімді", "заңды", "маңызды",
     "тұрақты", "құқылы", "түпнұсқалы", "теңтүпнұсқалы", "бірдей", "жауапты", "қауіпті",
@@ -115,7 +115,9 @@ PROTECTED = {
     "қатысты", "байланысты", "сәйкес", "мәдени", "дербес", "ақылы", "ақысыз", "әскери",
     "ұжымдық", "ортақ", "ішкі", "сыртқы", "негізгі", "жоғарғы", "төменгі", "соңғы", "алғашқы",
     "бастапқы", "кейінгі", "бұрынғы", "қазіргі", "жергілікті", "салалық", "ғылыми", "табиғи",
-    "қаржылық", "жеке", "заңды", "мемлекеттік", "үкіметтік", "халықаралық", "ұлттық",
+    "қаржылық", "жеке", "заңды", "мемлекеттік", "үкіметтік", "халықаралық", "ұлттық", "бас",
+}
+PROTECTED_NOUNS = {
     # nouns and names that end in what looks like an ending
     "келісім", "бөлім", "өнім", "білім", "тіркелім", "өтінім", "шешім", "жүйе", "мәселе",
     "сауда", "майдан", "жарғы", "сала", "арна", "пана", "дана", "шара", "хаттама", "заңнама",
@@ -125,15 +127,16 @@ PROTECTED = {
     "мекеме", "комиссия", "хатшылық", "министрлік", "комитет", "прокуратура", "полиция",
     "әділет", "кеден", "шекара", "жұмыс", "күрес", "кеңес", "құрылыс", "шығыс", "кіріс",
     "өндіріс", "табыс", "бас", "кез", "мен", "сен", "біз", "сіз", "олар", "негіз", "егемендік",
-    "аумақ", "ақпарат", "деректер", "мәлімет", "кездесу", "алмасу", "сапар", "семинар",
+    "аумақ", "ақпарат", "деректер", "мәлімет", "кездесу", "сапар", "семинар",
     "тағылымдама", "шетел", "қаржы", "ұйым", "келіссөз", "консультация", "азамат", "адам",
     "тұлға", "жағдай", "мақсат", "кезең", "тіл", "мәтін", "бап", "тармақ", "тармақша",
 }
+PROTECTED = PROTECTED_ADJECTIVES | PROTECTED_NOUNS
 # Names ending in -стан are never "-с + ablative -тан".
 PROTECTED_SUFFIXES = ("стан",)
 # Nouns ending in -с whose possessive -сы/-сі must not be read as vowel stem + -сы.
 S_FINAL_STEMS = {"жұмыс", "іс", "бас", "күрес", "кеңес", "құрылыс", "шығыс", "кіріс", "өндіріс",
-                 "табыс", "тыс", "дыбыс", "қоныс", "тұрмыс", "келіс", "өріс", "барыс", "қатыс",
+                 "табыс", "тыс", "дыбыс", "қоныс", "тұрмыс", "өріс", "барыс", "қатыс",
                  "күш", "ас", "тас", "жас", "мас", "қас", "дос", "кіс", "түс", "тұс", "ұрыс"}
 # Agentive nouns in -шы/-ші (басшы, қатысушы, сарапшы) are not stem + possessive -ы.
 AGENTIVE = re.compile(r"(?:[^аәеоөұүыіэюяё]|у)ш[ыі]$")
@@ -262,7 +265,7 @@ def _parses_simple(word: str, w: str) -> list[Analysis]:
                 s = s[:-1] + DEVOICING[s[-1]]
         fixed.append(Analysis(a.word, s, a.plural, a.poss, a.case, a.attributive, a.case_len)
                      if s != a.stem else a)
-    return [a for a in fixed if _stem_ok(a.stem)]
+    return [a for a in fixed if _stem_ok(a.stem)] or [Analysis(word, w)]
 
 
 def _poss_is_vowel(a: Analysis) -> bool:
@@ -334,6 +337,10 @@ class KazakhStemmer:
 
     def stem(self, word: str) -> str:
         return self.analyze(word).stem
+
+    def known(self, stem_: str) -> bool:
+        """True if the stem is protected or shared by at least two forms of the lexicon."""
+        return stem_ in PROTECTED or self.support.get(stem_, 0) >= 2
 
     def phrase_key(self, words: str | list[str]) -> str:
         return phrase_key(words, self)

@@ -48,23 +48,22 @@ KK_STOP = {
     "жөн", "сай", "орай", "гөрі", "қоса", "алғанда", "беріліп", "отырған", "жасалған",
     "жасалды", "ретімен", "мақсатында", "мақсатта", "жағдайда", "барысында", "шеңберінде",
     "шеңберіндегі", "негізінде", "негізге", "тарапынан", "бұдан-әрі", "бастау", "сонда", "ешқайсысы",
-    "әрқайсысы", "әрқайсысының", "төмендегілер", "төмендегілер", "жоқ", "бар", "емес", "әрі",
+    "әрқайсысы", "әрқайсысының", "төмендегілер", "жоқ", "бар", "емес",
+    # the nominal half of light-verb phrases: қамтамасыз ету "обеспечивать", хабардар ету
+    "қамтамасыз", "хабардар", "назар", "күш-жігер", "алдын",
+    # numerals
+    "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жиырма", "отыз", "қырық", "елу",
+    "алпыс", "жетпіс", "сексен", "тоқсан", "жүз", "мың", "миллион",
 }
+# Stems whose every form is stop: жолын кесу "пресекать", қол қою "подписывать".
+KK_STOP_STEMS = {"жол", "қол", "ал", "кей", "өз", "бір"}
+# Determiners: a genitive right after one belongs to a phrase with the determiner
+# ("осы Келісімнің ережелері" is "положения настоящего Соглашения"), so no term starts there.
+KK_DETERMINERS = {"осы", "бұл", "сол", "әрбір", "әр", "барлық", "басқа", "өзге", "кез", "келген",
+                  "мұндай", "осындай", "сондай", "өз", "өзінің", "өздерінің", "екінші", "бір"}
 # Words that can modify a term but never head one (adjectives, participles are caught
 # by their endings below).
-KK_NOT_HEAD = kz.PROTECTED - {
-    "келісім", "бөлім", "өнім", "білім", "тіркелім", "өтінім", "шешім", "жүйе", "мәселе", "сауда",
-    "майдан", "жарғы", "сала", "арна", "пана", "дана", "шара", "хаттама", "заңнама", "міндеттеме",
-    "мүдде", "ереже", "жоба", "карта", "виза", "норма", "нысан", "орган", "тарап", "сарапшы", "басшы",
-    "маман", "қатысушы", "баку", "астана", "мемлекет", "үкімет", "тәртіп", "іс", "жыл", "күн",
-    "мерзім", "тізбе", "үлгі", "анықтама", "жабдық", "құжат", "мекеме", "комиссия", "хатшылық",
-    "министрлік", "комитет", "прокуратура", "полиция", "әділет", "кеден", "шекара", "жұмыс",
-    "күрес", "кеңес", "құрылыс", "шығыс", "кіріс", "өндіріс", "табыс", "бас", "негіз", "егемендік",
-    "аумақ", "ақпарат", "деректер", "мәлімет", "кездесу", "алмасу", "сапар", "семинар",
-    "тағылымдама", "шетел", "қаржы", "ұйым", "келіссөз", "консультация", "азамат", "адам",
-    "тұлға", "жағдай", "мақсат", "кезең", "тіл", "мәтін", "бап", "тармақ", "тармақша", "құпия",
-    "сыртқы", "ішкі",
-}
+KK_NOT_HEAD = kz.PROTECTED_ADJECTIVES - {"бас"}
 # Endings of verb forms: finite verbs, converbs, conditionals, imperatives. A word with
 # one of them neither heads nor modifies a term.
 KK_VERB = re.compile(
@@ -72,12 +71,23 @@ KK_VERB = re.compile(
     r"[ыі]п|ып|іп|са|се|сын|сін|сыншы|мақ|мек|пақ|пек|бақ|бек|"
     r"ған|ген|қан|кен|атын|етін|йтын|йтін|итын|итін|тын|тін|латын|летін|"
     r"мын|мін|мыз|міз|ады|еді|ды|ді|ты|ті)$")
+# Modifiers that are adjectives by their ending: after them a head needs no possessive
+# ending (ұлттық заңнама, уәкілетті орган, Мәртебелі Уағдаласушы Тараптар); a bare noun
+# modifier needs one (қорғаныс саласы, Қазақстан Республикасы).
+KK_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік|лы|лі|ды|ді|ты|ті|сыз|сіз|ғы|гі|қы|кі|шыл|шіл|"
+                          r"ған|ген|қан|кен|атын|етін|йтын|йтін|ушы|уші|ная|ный|ски|ки|и)$")
+# A verbal noun (қорғау, орындау) takes a bare object (ақпарат алмасу, сұрау салу) but is
+# an action, not a term, on its own.
+KK_VERBAL_NOUN = re.compile(r"[^\W\d_]{2,}[уюy]$")
+KK_NOT_VERBAL_NOUNS = {"баку", "дау", "тау", "жау", "бау", "сау", "кездесу", "сұрау", "ту", "су", "ру"}
 # Participles may modify a term (ұйымдасқан қылмыс, сұрау салынатын Тарап) but not head it.
 KK_PARTICIPLE = re.compile(r"(?:ған|ген|қан|кен|атын|етін|йтын|йтін|итын|итін|тын|тін)$")
 # Nouns that end like a verb form.
 KK_VERB_LIKE_NOUNS = {"тәртіп", "әріп", "ғұрып", "кітап", "тарап", "бап", "шеп", "хат", "мазмұн",
                       "орган", "заң", "бақ", "шек", "тілек", "жүрек", "себеп", "талап", "есеп",
                       "қазан", "мерген", "алтын", "жүйе", "мәселе", "пана", "сала", "шара", "арна"}
+# Ordinal numerals (бірінші, үшінші) modify, never head.
+KK_ORDINAL = re.compile(r"(?:ыншы|інші|ншы|нші)$")
 # Short stems that are nouns all the same.
 KK_SHORT_NOUNS = {"іс", "ай", "ел", "жол", "күн", "жыл", "тіл", "бап", "заң", "құн", "кен", "бас",
                   "жер", "су", "газ", "жүк", "зат", "сот", "ақы", "сан", "орын", "ұйым", "түр",
@@ -101,6 +111,18 @@ class Occurrence:
     caps: tuple = ()          # per word: written with a capital (None: cannot tell)
     initial: bool = False     # the phrase opens a sentence
     proper: bool = False
+    genitive: tuple = ()      # kk: per word, in the genitive
+    head: int = -1            # index of the head word (kk: the last)
+    plurals: tuple = ()       # kk: per word, in the plural
+    starts: tuple = ()        # character offset of each word
+
+    @property
+    def head_last(self) -> bool:
+        return self.head in (-1, len(self.words) - 1)
+
+    def word_at(self, offset: int) -> int:
+        """Index of the word that starts at character `offset` (-1 if none)."""
+        return self.starts.index(offset) if offset in self.starts else -1
 
     @property
     def text(self) -> str:
@@ -161,17 +183,29 @@ def _kk_flags(tok: _Token, stemmer) -> None:
     last = w.rpartition("-")[2]
     known_noun = a.stem in KK_VERB_LIKE_NOUNS or last in KK_VERB_LIKE_NOUNS or \
         a.stem.rpartition("-")[2] in KK_VERB_LIKE_NOUNS or w in kz.PROTECTED
-    stop = w in KK_STOP
+    stop = w in KK_STOP or a.stem in KK_STOP_STEMS
+    known_stem = stemmer is not None and stemmer.known(a.stem)
+    # a verb form ends its clause: "төмендегілер туралы келісті:"
+    clause_end = tok.flags.get("clause_end", False)
     verb = not known_noun and not a.inflected and bool(KK_VERB.search(last)) and \
         not KK_PARTICIPLE.search(last)
-    participle = not known_noun and not a.inflected and bool(KK_PARTICIPLE.search(last))
+    # салынатын is a participle, not салынат + -ы + -н; мақсатын is мақсат + -ы + -н
+    participle = not known_noun and (bool(KK_PARTICIPLE.search(last)) and not (a.inflected and known_stem)
+                                      or any(KK_PARTICIPLE.search(x.stem) for x in kz.analyses(tok.text)))
+    if clause_end and not known_noun and not known_stem and KK_VERB.search(last):
+        verb = True
     short = len(a.stem.rpartition("-")[2]) < 3 and a.stem not in KK_SHORT_NOUNS and not tok.text.isupper()
+    ordinal = bool(KK_ORDINAL.search(w))
     tok.flags = {
         "stop": stop or verb,
-        "head": not (stop or verb or participle or short or a.attributive or w in KK_NOT_HEAD
-                     or a.stem in KK_NOT_HEAD),
-        "mod": not (stop or verb or a.attributive) and a.case in (None, "gen"),
+        # a head may be attributive: "көші-қон саласы" in "көші-қон саласындағы ынтымақтастық"
+        "head": not (stop or verb or participle or short or ordinal or w in KK_NOT_HEAD or a.stem in KK_NOT_HEAD
+                     or a.attributive and a.stem in kz.TIME_WORDS),
+        "mod": not (stop or verb or a.attributive) and (participle or a.case in (None, "gen")),
         "gen": a.case == "gen",
+        "det": w in KK_DETERMINERS,
+        "adj": participle or w in kz.PROTECTED_ADJECTIVES or bool(KK_ADJECTIVE.search(last)),
+        "verbal_noun": bool(KK_VERBAL_NOUN.search(a.stem)) and a.stem not in KK_NOT_VERBAL_NOUNS,
     }
 
 
@@ -179,7 +213,9 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
                  max_words: int = MAX_WORDS) -> list[Occurrence]:
     """All Kazakh noun-phrase candidates in `text`, nested ones included."""
     toks = tokenize(text)
-    for t in toks:
+    for i, t in enumerate(toks):
+        after = text[t.end:toks[i + 1].start] if i + 1 < len(toks) else text[t.end:] + "."
+        t.flags = {"clause_end": bool(re.match(r"\s*[.:;!?]", after))}
         _kk_flags(t, stemmer)
     out = []
     n = len(toks)
@@ -195,7 +231,14 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
                     break
                 if m.flags["gen"] and not a.poss:
                     break                     # a genitive needs a possessive head
+                if i == j - 1 and not (m.flags["adj"] or m.flags["gen"] or a.poss or h.flags["verbal_noun"]):
+                    break                     # so does a bare noun, unless the head is a verbal noun
+            elif h.flags["verbal_noun"]:
+                continue                      # a verbal noun alone is an action, not a term
             span = toks[i:j + 1]
+            if i < j and toks[i].flags["gen"] and i > 0 and toks[i - 1].chunk == h.chunk and \
+                    toks[i - 1].flags["det"]:
+                continue
             words = tuple(t.text for t in span)
             key = " ".join([kz.fold(t.text) for t in span[:-1]] + [a.stem])
             base_head = a.base
@@ -203,7 +246,9 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
             out.append(Occurrence(
                 "kk", key, span[0].start, h.end, words, base=base, plural=a.plural, poss=a.poss,
                 caps=tuple(_caps(t.text, t.initial and k == 0) for k, t in enumerate(span)),
-                initial=span[0].initial))
+                initial=span[0].initial, genitive=tuple(t.flags["gen"] for t in span),
+                head=len(span) - 1, starts=tuple(t.start for t in span),
+                plurals=tuple(bool(t.info.plural) for t in span)))
     return out
 
 
@@ -257,7 +302,8 @@ def russian_terms(text: str, max_words: int = MAX_WORDS) -> list[Occurrence]:
                 "ru", ph.key, span[0].start, span[-1].end, words, base=" ".join(words),
                 plural=None if ph.number is None else ph.number == "plur",
                 caps=tuple(_caps(t.text, t.initial and k == 0) for k, t in enumerate(span)),
-                initial=span[0].initial, proper=ph.proper))
+                initial=span[0].initial, proper=ph.proper, head=ph.head,
+                starts=tuple(t.start for t in span)))
     return out
 
 

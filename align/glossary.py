@@ -1,0 +1,917 @@
+"""The Kazakh–Russian glossary: built from the aligned beads of a workspace, stored in
+it, looked up, and used to check a translation for consistency.
+
+Building (`build_glossary`):
+
+1. every bead's Kazakh and Russian side is read for noun-phrase candidates
+   (`align.terms`); Kazakh words are stemmed with the lexicon of the whole corpus;
+2. candidates seen in fewer than `min_freq` beads, or only ever inside a longer frequent
+   candidate ("Уағдаласушы Тараптар" inside "Мәртебелі Уағдаласушы Тараптар"), drop out;
+3. Kazakh and Russian candidates are associated by the Dice coefficient of the beads
+   they share, and then linked inside each bead one to one, best association first
+   (competitive linking), so that a frequent neighbour does not pass for a translation;
+4. each Kazakh term keeps the Russian terms it was linked to often enough, with the number
+   of links, the forms seen in the texts, the acts, and example pairs.
+
+Rows that a terminologist approved, edited or rejected survive rebuilds: their statistics
+are refreshed, their wording and status are not touched.
+
+Reads beads only through `Workspace.beads()`, so it works on any aligned workspace.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import kazakh_stem as kz
+from . import russian_lemma as rl
+from .errors import SaikesError
+from .terms import Occurrence, guess_language, kazakh_terms, russian_terms
+from .workspace import Workspace, now
+
+STATUSES = ("auto", "approved", "edited", "rejected")
+REVIEWED = ("approved", "edited", "rejected")
+
+# Thresholds of a build; `build_glossary` takes each as a keyword.
+DEFAULTS = {
+    "min_freq": 2,         # beads a candidate must occur in
+    "min_links": 2,        # beads in which a pair must be linked
+    "min_dice": 0.3,       # association of a kept pair (links over occurrences)
+    "variant_share": 0.2,  # a second translation must cover this share of the term's links
+    "max_examples": 12,    # example pairs stored per entry
+    "max_words": 4,
+}
+
+
+class GlossaryError(SaikesError):
+    """The glossary cannot be built, read or changed as asked."""
+
+
+@dataclass
+class Entry:
+    id: int
+    kk_key: str
+    ru_key: str
+    kk: str
+    ru: str
+    kk_pos: str
+    ru_pos: str
+    freq: int
+    kk_freq: int
+    ru_freq: int
+    dice: float
+    llr: float
+    score: float
+    kk_forms: dict
+    ru_forms: dict
+    acts: list
+    examples: list
+    status: str
+    note: str
+    built_at: str | None
+    created_at: str
+    changed_at: str
+
+
+# ------------------------------------------------------------------ reading the beads
+
+@dataclass
+class _Bead:
+    bead: object
+    pair: str
+    kk: list[Occurrence]
+    ru: list[Occurrence]
+
+
+def _stemmer_for(beads) -> kz.KazakhStemmer:
+    lexicon = Counter()
+    for b in beads:
+        lexicon.update(kz.tokenize(b.kk))
+    return kz.KazakhStemmer(lexicon)
+
+
+def kazakh_stemmer(ws: Workspace) -> kz.KazakhStemmer:
+    """The stemmer the glossary of this workspace is built with: it settles ambiguous
+    Kazakh words by the word forms of all the beads."""
+    return _stemmer_for([b for b in ws.beads() if b.status != "rejected"])
+
+
+def _read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4):
+    names = {p.id: p.name for p in ws.pairs()}
+    every = [b for b in ws.beads() if b.status != "rejected"]
+    stemmer = _stemmer_for(every)
+    if pair is not None:
+        pid = ws.pair(pair).id
+        every = [b for b in every if b.pair_id == pid]
+    out = []
+    for b in every:
+        if not b.kk.strip() or not b.ru.strip():
+            continue
+        out.append(_Bead(b, names.get(b.pair_id, str(b.pair_id)),
+                         kazakh_terms(b.kk, stemmer, max_words), russian_terms(b.ru, max_words)))
+    return out, stemmer
+
+
+def _fragment(o: Occurrence, longer: Occurrence) -> bool:
+    """True if `o` is a mere piece of `longer`, not a term used inside it:
+    pieces: "Уағдаласушы Тараптар" of "Мәртебелі Уағдаласушы Тараптар", "Қазақстан" of
+    "Қазақстан Республикасы", "Договаривающиеся Стороны" of "Высокие Договаривающиеся
+    Стороны", "граждане государств" of "граждане государств Сторон";
+    terms inside: a dependent phrase ("Тараптар" of "Тараптар мемлекеттері", "Сторон" of
+    "государств Сторон") and a head without its dependents ("азаматтары" of "Тараптар
+    мемлекеттерінің азаматтары", "граждане" of "граждане государств Сторон")."""
+    if not (longer.size > o.size and longer.start <= o.start and longer.end >= o.end):
+        return False
+    i = longer.word_at(o.start)
+    if i < 0:
+        return True
+    if o.lang == "kk":
+        if o.end == longer.end:                     # the head, fewer modifiers
+            return not longer.genitive[i - 1]
+        last = i + o.size - 1                       # inside the modifiers
+        return not (longer.genitive[last] or longer.plurals[last])
+    if i > longer.head:                             # inside a complement
+        return False
+    return not (i == 0 and o.head_last and o.size == longer.head + 1)
+
+
+def _independent(beads: list[_Bead], side: str, frequent: set[str]) -> Counter:
+    """Beads in which a key occurs at least once other than as a piece of a longer
+    frequent candidate."""
+    out = Counter()
+    for b in beads:
+        occs = [o for o in getattr(b, side) if o.key in frequent]
+        seen = set()
+        for o in occs:
+            if o.key in seen:
+                continue
+            if not any(_fragment(o, o2) for o2 in occs):
+                seen.add(o.key)
+        out.update(seen)
+    return out
+
+
+def _live(occs: list[Occurrence], keep: set[str]) -> list[Occurrence]:
+    kept = [o for o in occs if o.key in keep]
+    return [o for o in kept if not any(_fragment(o, o2) for o2 in kept)]
+
+
+def _extends(a: Occurrence, b: Occurrence) -> bool:
+    """`a` is `b` with words added after it: "сұрау салу" extends "сұрау"."""
+    return a.start == b.start and a.end >= b.end
+
+
+def _llr(k11: int, k12: int, k21: int, k22: int) -> float:
+    """Dunning's log-likelihood ratio (G²) of a 2×2 contingency table."""
+    def h(*ks):
+        n = sum(ks)
+        return sum(k * math.log(k / n) for k in ks if k > 0)
+    return max(0.0, 2 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22)))
+
+
+def _length_factor(k: str, r: str) -> float:
+    """Kazakh terms and their Russian renderings mostly have as many words."""
+    d = abs(len(k.split()) - len(r.split()))
+    return 1.0 if d == 0 else 0.9 if d == 1 else 0.5 ** (d - 1)
+
+
+class _WordAssociation:
+    """Dice of single words over beads (Kazakh stems, Russian lemmas): how well the words
+    of a Kazakh phrase and those of a Russian one answer each other."""
+
+    def __init__(self, beads, stemmer, kk_keys, ru_keys):
+        self.stemmer = stemmer
+        self.kk_words = {w for k in kk_keys for w in self.kk_split(k)}
+        self.ru_words = {w for r in ru_keys for w in r.split()}
+        self.df_k, self.df_r, self.co = Counter(), Counter(), defaultdict(Counter)
+        for b in beads:
+            K = {self.stemmer.stem(t) for t in kz.tokenize(b.bead.kk)} & self.kk_words
+            R = {w for t in rl.tokenize(b.bead.ru) for w in self._ru_lemmas(t)} & self.ru_words
+            self.df_k.update(K)
+            self.df_r.update(R)
+            for k in K:
+                self.co[k].update(R)
+        self._cache = {}
+
+    def kk_split(self, key: str) -> list[str]:
+        return [self.stemmer.stem(w) for w in key.split()]
+
+    @staticmethod
+    def _ru_lemmas(word: str) -> set[str]:
+        return {rl.lemma_of(p) for p in rl.parses(word)}
+
+    def dice(self, k: str, r: str) -> float:
+        c = self.co[k][r]
+        return 2 * c / (self.df_k[k] + self.df_r[r]) if c else 0.0
+
+    def compositional(self, kk_key: str, ru_key: str) -> float:
+        hit = self._cache.get((kk_key, ru_key))
+        if hit is None:
+            ks, rs = self.kk_split(kk_key), ru_key.split()
+            a = sum(max(self.dice(k, r) for r in rs) for k in ks) / len(ks)
+            b = sum(max(self.dice(k, r) for k in ks) for r in rs) / len(rs)
+            hit = self._cache[(kk_key, ru_key)] = (a + b) / 2
+        return hit
+
+
+# ------------------------------------------------------------------ building
+
+def build_glossary(ws: Workspace, **options) -> dict:
+    """Build (or rebuild) the glossary of the workspace from its beads; returns statistics.
+    Rows a terminologist approved, edited or rejected are kept as they are."""
+    unknown = set(options) - set(DEFAULTS)
+    if unknown:
+        raise GlossaryError(f"unknown glossary option(s): {', '.join(sorted(unknown))}")
+    opt = {**DEFAULTS, **options}
+    beads, stemmer = _read_beads(ws, max_words=opt["max_words"])
+    if not beads:
+        raise GlossaryError(f"no aligned pairs in {ws.path}: import and align documents before "
+                            f"building the glossary")
+
+    # 1. frequent candidates, minus those only seen inside longer ones
+    df = {"kk": Counter(), "ru": Counter()}
+    for b in beads:
+        df["kk"].update({o.key for o in b.kk})
+        df["ru"].update({o.key for o in b.ru})
+    keep = {}
+    for side in ("kk", "ru"):
+        frequent = {k for k, c in df[side].items() if c >= opt["min_freq"]}
+        indep = _independent(beads, side, frequent)
+        keep[side] = {k for k in frequent if indep[k] >= opt["min_freq"]}
+
+    # 2. association over beads, counting the occurrences that are no piece of a longer
+    # kept candidate
+    for b in beads:
+        b.kk = _live(b.kk, keep["kk"])
+        b.ru = _live(b.ru, keep["ru"])
+    df = {"kk": Counter(), "ru": Counter()}
+    co: dict[str, Counter] = defaultdict(Counter)
+    per_bead = []
+    for b in beads:
+        K, R = {}, {}
+        for o in b.kk:
+            K.setdefault(o.key, o)
+        for o in b.ru:
+            R.setdefault(o.key, o)
+        df["kk"].update(K.keys())
+        df["ru"].update(R.keys())
+        per_bead.append((b, K, R))
+        for k in K:
+            co[k].update(R.keys())
+    n_beads = len(beads)
+
+    def dice(k, r):
+        return 2 * co[k][r] / (df["kk"][k] + df["ru"][r])
+
+    # 3. competitive linking inside each bead: phrase association, weighted by how well
+    # the words of the two phrases answer each other and by their lengths
+    words = _WordAssociation(beads, stemmer, keep["kk"], keep["ru"])
+    links: dict[str, Counter] = defaultdict(Counter)
+    link_beads: dict[tuple, list] = defaultdict(list)
+    for b, K, R in per_bead:
+        if not K or not R:
+            continue
+        lk, lr = max(len(b.bead.kk), 1), max(len(b.bead.ru), 1)
+        cands = []
+        for k, ok in K.items():
+            for r, orr in R.items():
+                if co[k][r] < opt["min_links"]:
+                    continue
+                s = dice(k, r) * _length_factor(k, r) * (0.5 + 0.5 * words.compositional(k, r))
+                s += 0.05 * (1 - abs(ok.start / lk - orr.start / lr))
+                cands.append((s, k, r))
+        cands.sort(reverse=True)
+        # one link per key and bead; a Russian term already linked may be linked again only
+        # from a Kazakh term that extends its partner ("сұрау", then "сұрау салу" → "запрос")
+        used_k: dict[str, Occurrence] = {}
+        used_r: dict[str, list[Occurrence]] = {}
+        linked_k: dict[str, list[Occurrence]] = defaultdict(list)
+        for s, k, r in cands:
+            if k in used_k:
+                continue
+            if r in used_r and not all(_extends(K[k], other) for other in linked_k[r]):
+                continue
+            used_k[k] = K[k]
+            used_r.setdefault(r, []).append(R[r])
+            linked_k[r].append(K[k])
+            links[k][r] += 1
+            link_beads[(k, r)].append((b, K[k], R[r]))
+
+    # 4. entries
+    occ_stats = _occurrence_stats(beads, keep)
+    entries = []
+    for k, rs in links.items():
+        ranked = rs.most_common()
+        top = ranked[0][1]
+        for rank, (r, n) in enumerate(ranked):
+            d = 2 * n / (df["kk"][k] + df["ru"][r])
+            if n < opt["min_links"] or d < opt["min_dice"]:
+                continue
+            if rank > 0 and n < opt["variant_share"] * top:
+                continue
+            c = co[k][r]
+            llr = _llr(c, df["kk"][k] - c, df["ru"][r] - c, n_beads - df["kk"][k] - df["ru"][r] + c)
+            entries.append({"kk_key": k, "ru_key": r, "freq": n, "kk_freq": df["kk"][k],
+                            "ru_freq": df["ru"][r], "dice": round(d, 4), "llr": round(llr, 2),
+                            "score": round(n * d, 4)})
+    # citation forms: the number of a Kazakh term follows its use, and its translations agree
+    by_kk = defaultdict(list)
+    for e in entries:
+        by_kk[e["kk_key"]].append(e)
+    for k, es in by_kk.items():
+        es.sort(key=lambda e: -e["freq"])
+        plural = _plural_in_use(occ_stats["kk"][k], occ_stats["ru"][es[0]["ru_key"]])
+        kk_form = _cite_kk(occ_stats["kk"][k], plural)
+        for e in es:
+            st = occ_stats["ru"][e["ru_key"]]
+            e["kk"] = kk_form
+            e["ru"] = _cite_ru(st, plural)
+            e["ru_pos"] = "properNoun" if st["proper"] > st["n"] / 2 else "noun"
+            e["kk_pos"] = e["ru_pos"]
+            e["kk_forms"] = dict(occ_stats["kk"][k]["forms"].most_common())
+            e["ru_forms"] = dict(st["forms"].most_common())
+            pairs = link_beads[(k, e["ru_key"])]
+            e["acts"] = sorted({b.pair for b, _, _ in pairs})
+            e["examples"] = _examples(pairs, opt["max_examples"])
+
+    stats = {"pairs": len({b.pair for b in beads}), "beads": n_beads,
+             "kk_candidates": len(keep["kk"]), "ru_candidates": len(keep["ru"]),
+             "terms": len(by_kk), "entries": len(entries)}
+    stats.update(_store(ws, entries, stats))
+    return stats
+
+
+def _occurrence_stats(beads, keep) -> dict:
+    """Per key: forms seen, number and capitals in use."""
+    out = {"kk": {}, "ru": {}}
+    for side in ("kk", "ru"):
+        for b in beads:
+            for o in getattr(b, side):
+                if o.key not in keep[side]:
+                    continue
+                st = out[side].get(o.key)
+                if st is None:
+                    st = out[side][o.key] = {"n": 0, "plural": 0, "numbered": 0, "forms": Counter(),
+                                             "bases": Counter(), "caps": defaultdict(Counter),
+                                             "proper": 0, "poss": 0, "sample": o}
+                st["n"] += 1
+                if o.plural is not None:
+                    st["numbered"] += 1
+                    st["plural"] += bool(o.plural)
+                st["poss"] += bool(o.poss)
+                st["proper"] += bool(o.proper)
+                st["forms"][_repair(o.text)] += 1
+                st["bases"][(_repair(o.base), o.plural, o.poss)] += 1
+                for i, c in enumerate(o.caps):
+                    if c is not None:
+                        st["caps"][i][c] += 1
+    # a Russian term is cited from its most frequent form
+    for st in out["ru"].values():
+        st["best_words"] = st["forms"].most_common(1)[0][0].split(" ")
+    return out
+
+
+def _repair(text: str) -> str:
+    """Latin look-alike letters inside Cyrillic words repaired, case kept."""
+    return " ".join(w.translate(kz.LOOKALIKES) if re.search(r"[\u0400-\u04FF]", w) else w
+                    for w in text.split(" "))
+
+
+def _plural_in_use(kk: dict, ru: dict) -> bool:
+    """A term is cited in the plural when it is plural in use: a defined term written with
+    a capital and used mostly in the plural (Тараптар / Стороны), or a term never seen in
+    the singular in either language (дипломатиялық арналар / дипломатические каналы)."""
+    kk_share = kk["plural"] / kk["numbered"] if kk["numbered"] else 0.0
+    ru_share = ru["plural"] / ru["numbered"] if ru["numbered"] else kk_share
+    capital = any(c[True] > c[False] for c in kk["caps"].values())
+    if capital and kk_share >= 0.5 and ru_share >= 0.5:
+        return True
+    return kk_share == 1.0 and ru_share == 1.0 and kk["numbered"] >= 2
+
+
+def _caps_decision(st: dict, i: int) -> bool | None:
+    c = st["caps"].get(i)
+    if not c:
+        return None
+    return c[True] > c[False]
+
+
+# Kazakh modifiers that are adjectives: after them the head takes no possessive ending in
+# the citation form (ұлттық заңнама, уәкілетті орган), unlike after a noun (қорғаныс
+# саласы, Қазақстан Республикасы).
+_KK_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік|лы|лі|ды|ді|ты|ті|сыз|сіз|ғы|гі|қы|кі|шыл|шіл|"
+                           r"ған|ген|қан|кен|атын|етін|йтын|йтін|ушы|уші|ная|ный|ски|ки)$")
+
+
+def _cite_kk(st: dict, plural: bool) -> str:
+    sample = st["sample"].words
+    poss = False
+    if len(sample) > 1 and st["poss"] >= 0.8 * st["n"]:
+        mods = [kz.fold(w) for w in sample[:-1]]
+        genitive = any(m.endswith(("ның", "нің", "дың", "дің", "тың", "тің")) for m in mods)
+        poss = genitive or not (_KK_ADJECTIVE.search(mods[-1]) or mods[-1] in kz.PROTECTED_ADJECTIVES)
+    bases = st["bases"]
+    pick = [(n, b) for (b, pl, ps), n in bases.items() if bool(pl) == plural and ps == poss]
+    if pick:
+        words = max(pick)[1].split(" ")
+    else:
+        words = max((n, b) for (b, _, _), n in bases.items())[1].split(" ")
+        head = kz.analyze(words[-1])
+        words[-1] = kz.nominative(head.stem, plural, poss)
+    out = []
+    for i, w in enumerate(words):
+        cap = _caps_decision(st, i)
+        if len(w) > 1 and w.isupper() and len(w) <= 6:
+            out.append(w)
+        elif cap is None:
+            out.append(w.lower() if not w.isupper() else w.capitalize())
+        else:
+            out.append(w[:1].upper() + w[1:].lower() if cap else w.lower())
+    return " ".join(out)
+
+
+def _cite_ru(st: dict, plural: bool) -> str:
+    words = st["best_words"]
+    ph = rl.resolve(words)
+    if ph is None:
+        return " ".join(words)
+    caps = [_caps_decision(st, i) for i in range(len(words))]
+    return rl.cite(ph, plural=plural, caps=caps)
+
+
+def _examples(pairs: list, limit: int) -> list[dict]:
+    """Example pairs, short sentences from as many acts as possible first."""
+    by_act = defaultdict(list)
+    for b, ok, orr in pairs:
+        by_act[b.pair].append((b, ok, orr))
+    for lst in by_act.values():
+        lst.sort(key=lambda t: (len(t[0].bead.kk) > 400, -t[0].bead.confidence, t[0].bead.pos))
+    out = []
+    while len(out) < limit and any(by_act.values()):
+        for act in sorted(by_act):
+            if by_act[act] and len(out) < limit:
+                b, ok, orr = by_act[act].pop(0)
+                bd = b.bead
+                out.append({"bead": bd.id, "pair": b.pair, "pos": bd.pos, "section": bd.section,
+                            "article": bd.article, "kk": bd.kk, "ru": bd.ru,
+                            "kk_span": [ok.start, ok.end], "ru_span": [orr.start, orr.end]})
+    return out
+
+
+_STAT_COLUMNS = ("freq", "kk_freq", "ru_freq", "dice", "llr", "score", "kk_forms", "ru_forms", "acts",
+                 "examples")
+
+
+def _store(ws: Workspace, entries: list[dict], stats: dict) -> dict:
+    stamp = now()
+    kept = updated = inserted = removed = 0
+    with ws.transaction() as db:
+        old = {(r["kk_key"], r["ru_key"]): dict(r) for r in
+               db.execute("SELECT id, kk_key, ru_key, status FROM glossary")}
+        new_keys = set()
+        for e in entries:
+            key = (e["kk_key"], e["ru_key"])
+            new_keys.add(key)
+            vals = [json.dumps(e[c], ensure_ascii=False) if isinstance(e[c], (dict, list)) else e[c]
+                    for c in _STAT_COLUMNS]
+            row = old.get(key)
+            if row is None:
+                db.execute(
+                    "INSERT INTO glossary(kk_key, ru_key, kk, ru, kk_pos, ru_pos, " + ", ".join(_STAT_COLUMNS) +
+                    ", status, built_at, created_at, changed_at) VALUES (" + ", ".join("?" * 20) + ")",
+                    [e["kk_key"], e["ru_key"], e["kk"], e["ru"], e["kk_pos"], e["ru_pos"], *vals,
+                     "auto", stamp, stamp, stamp])
+                inserted += 1
+            elif row["status"] == "auto":
+                db.execute("UPDATE glossary SET kk = ?, ru = ?, kk_pos = ?, ru_pos = ?, " +
+                           ", ".join(f"{c} = ?" for c in _STAT_COLUMNS) + ", built_at = ? WHERE id = ?",
+                           [e["kk"], e["ru"], e["kk_pos"], e["ru_pos"], *vals, stamp, row["id"]])
+                updated += 1
+            else:       # reviewed: refresh the figures, keep wording and status
+                db.execute("UPDATE glossary SET " + ", ".join(f"{c} = ?" for c in _STAT_COLUMNS) +
+                           ", built_at = ? WHERE id = ?", [*vals, stamp, row["id"]])
+                kept += 1
+        for key, row in old.items():
+            if key in new_keys:
+                continue
+            if row["status"] == "auto":
+                db.execute("DELETE FROM glossary WHERE id = ?", (row["id"],))
+                removed += 1
+            else:
+                kept += 1
+        result = {"inserted": inserted, "updated": updated, "removed": removed, "reviewed_kept": kept}
+        db.execute("INSERT INTO glossary_builds(at, stats) VALUES (?, ?)",
+                   (stamp, json.dumps({**stats, **result}, ensure_ascii=False)))
+        ws.log(db, "glossary_build", after={**stats, **result})
+    return result
+
+
+# ------------------------------------------------------------------ reading and changing entries
+
+def _entry(r) -> Entry:
+    return Entry(r["id"], r["kk_key"], r["ru_key"], r["kk"], r["ru"], r["kk_pos"], r["ru_pos"],
+                 r["freq"], r["kk_freq"], r["ru_freq"], r["dice"], r["llr"], r["score"],
+                 json.loads(r["kk_forms"]), json.loads(r["ru_forms"]), json.loads(r["acts"]),
+                 json.loads(r["examples"]), r["status"], r["note"], r["built_at"], r["created_at"],
+                 r["changed_at"])
+
+
+def entries(ws: Workspace, include_rejected: bool = False) -> list[Entry]:
+    """Glossary rows, best first: reviewed rows rank with the others by their score."""
+    sql = "SELECT * FROM glossary" + ("" if include_rejected else " WHERE status != 'rejected'") + \
+          " ORDER BY score DESC, freq DESC, kk_key, ru_key"
+    return [_entry(r) for r in ws.db.execute(sql)]
+
+
+def entry(ws: Workspace, entry_id: int) -> Entry:
+    r = ws.db.execute("SELECT * FROM glossary WHERE id = ?", (entry_id,)).fetchone()
+    if r is None:
+        raise GlossaryError(f"no glossary entry {entry_id}")
+    return _entry(r)
+
+
+def set_status(ws: Workspace, entry_id: int, status: str, note: str | None = None,
+               who: str | None = None) -> Entry:
+    """Approve, reject (or return to auto) one entry."""
+    if status not in STATUSES:
+        raise GlossaryError(f"unknown status '{status}' (one of {', '.join(STATUSES)})")
+    before = entry(ws, entry_id)
+    with ws.transaction() as db:
+        db.execute("UPDATE glossary SET status = ?, note = COALESCE(?, note), changed_at = ? WHERE id = ?",
+                   (status, note, now(), entry_id))
+        ws.log(db, "glossary_status", before={"id": entry_id, "status": before.status},
+               after={"id": entry_id, "status": status}, who=who)
+    return entry(ws, entry_id)
+
+
+def edit_entry(ws: Workspace, entry_id: int, kk: str | None = None, ru: str | None = None,
+               note: str | None = None, who: str | None = None) -> Entry:
+    """Change the wording of an entry; it becomes 'edited' and survives rebuilds. A changed
+    term takes the key of its new wording; an automatic row with that key is merged in."""
+    before = entry(ws, entry_id)
+    kk = before.kk if kk is None else kk.strip()
+    ru = before.ru if ru is None else ru.strip()
+    if not kk or not ru:
+        raise GlossaryError("a glossary entry needs both a Kazakh and a Russian term")
+    kk_key = before.kk_key if kk == before.kk else kz.phrase_key(kk)
+    ru_key = before.ru_key if ru == before.ru else rl.phrase_key(ru)
+    with ws.transaction() as db:
+        clash = db.execute("SELECT id, status FROM glossary WHERE kk_key = ? AND ru_key = ? AND id != ?",
+                           (kk_key, ru_key, entry_id)).fetchone()
+        if clash is not None:
+            if clash["status"] != "auto":
+                raise GlossaryError(f"entry {clash['id']} already holds {kk} → {ru}")
+            db.execute("DELETE FROM glossary WHERE id = ?", (clash["id"],))
+        db.execute("UPDATE glossary SET kk = ?, ru = ?, kk_key = ?, ru_key = ?, note = COALESCE(?, note),"
+                   " status = 'edited', changed_at = ? WHERE id = ?",
+                   (kk, ru, kk_key, ru_key, note, now(), entry_id))
+        ws.log(db, "glossary_edit", before={"id": entry_id, "kk": before.kk, "ru": before.ru},
+               after={"id": entry_id, "kk": kk, "ru": ru}, who=who)
+    return entry(ws, entry_id)
+
+
+def add_entry(ws: Workspace, kk: str, ru: str, note: str = "", who: str | None = None) -> Entry:
+    """Add a term pair by hand (status 'approved')."""
+    kk, ru = kk.strip(), ru.strip()
+    if not kk or not ru:
+        raise GlossaryError("a glossary entry needs both a Kazakh and a Russian term")
+    kk_key, ru_key = kz.phrase_key(kk), rl.phrase_key(ru)
+    stamp = now()
+    with ws.transaction() as db:
+        row = db.execute("SELECT id FROM glossary WHERE kk_key = ? AND ru_key = ?", (kk_key, ru_key)).fetchone()
+        if row is not None:
+            db.execute("UPDATE glossary SET kk = ?, ru = ?, status = 'approved', note = ?, changed_at = ? "
+                       "WHERE id = ?", (kk, ru, note, stamp, row["id"]))
+            entry_id = row["id"]
+        else:
+            entry_id = db.execute(
+                "INSERT INTO glossary(kk_key, ru_key, kk, ru, status, note, created_at, changed_at) "
+                "VALUES (?, ?, ?, ?, 'approved', ?, ?, ?)", (kk_key, ru_key, kk, ru, note, stamp, stamp)).lastrowid
+        ws.log(db, "glossary_add", after={"id": entry_id, "kk": kk, "ru": ru}, who=who)
+    return entry(ws, entry_id)
+
+
+def _require_glossary(ws: Workspace) -> list[Entry]:
+    rows = entries(ws)
+    if not rows:
+        raise GlossaryError(f"the glossary of {ws.path} is empty: run `saikes glossary build` first")
+    return rows
+
+
+# ------------------------------------------------------------------ files
+
+def write_glossary_files(ws: Workspace, directory: str | Path, stem: str = "seeds") -> list[Path]:
+    """Write STEM.tsv, STEM.tbx (TBX-Basic) and STEM.txt (OmegaT glossary) into `directory`."""
+    from tmx_out.glossary_files import write_omegat, write_tsv
+    from tmx_out.tbx import write_tbx
+    rows = _require_glossary(ws)
+    directory = Path(directory)
+    if not re.fullmatch(r"[\w.-]+", stem):
+        raise GlossaryError(f"'{stem}' cannot name a glossary file (letters, digits, . _ - only)")
+    pairs = [p.name for p in ws.pairs()]
+    title = f"saikes glossary {stem}"
+    paths = [directory / f"{stem}.tsv", directory / f"{stem}.tbx", directory / f"{stem}.txt"]
+    write_tsv(rows, paths[0])
+    write_tbx(rows, paths[1], title=title, sources=pairs)
+    write_omegat(rows, paths[2], title=title)
+    return paths
+
+
+# ------------------------------------------------------------------ lookup
+
+@dataclass
+class Translation:
+    term: str
+    count: int
+    status: str
+    dice: float
+    entry_id: int
+
+
+@dataclass
+class Match:
+    lang: str                 # language of the term looked up
+    key: str
+    term: str                 # its citation form
+    freq: int                 # beads it occurs in
+    acts: list
+    translations: list[Translation]
+    examples: list            # dicts: pair, pos, article, kk, ru, kk_span, ru_span
+
+
+@dataclass
+class LookupResult:
+    query: str
+    matches: list[Match] = field(default_factory=list)
+    concordance: list = field(default_factory=list)   # when the term is not in the glossary
+
+    @property
+    def found(self) -> bool:
+        return bool(self.matches)
+
+
+def lookup(ws: Workspace, term: str, n: int = 5) -> LookupResult:
+    """Translations of a Kazakh or Russian term in any inflected form, with up to `n`
+    example pairs each."""
+    query = " ".join(term.split())
+    if not query:
+        raise GlossaryError("nothing to look up: give a Kazakh or Russian term")
+    if n < 0:
+        raise GlossaryError("the number of examples cannot be negative")
+    rows = _require_glossary(ws)
+    lang = guess_language(query)
+    langs = [lang] if lang else ["ru", "kk"]
+    result = LookupResult(query)
+    for lg in langs:
+        key = _query_key(query, lg, rows)
+        if lg == "kk":
+            hits = [e for e in rows if e.kk_key == key]
+        else:
+            hits = [e for e in rows if e.ru_key == key]
+        if not hits:
+            continue
+        hits.sort(key=lambda e: (e.status not in ("approved", "edited"), -e.freq, -e.dice))
+        head = hits[0]
+        examples = []
+        seen = set()
+        for e in hits:
+            for ex in e.examples:
+                if ex["bead"] not in seen:
+                    seen.add(ex["bead"])
+                    examples.append(ex)
+        if lg == "kk":
+            translations = [Translation(e.ru, e.freq, e.status, e.dice, e.id) for e in hits]
+            result.matches.append(Match("kk", key, head.kk, head.kk_freq, sorted({a for e in hits for a in e.acts}),
+                                        translations, examples[:n]))
+        else:
+            translations = [Translation(e.kk, e.freq, e.status, e.dice, e.id) for e in hits]
+            result.matches.append(Match("ru", key, head.ru, head.ru_freq, sorted({a for e in hits for a in e.acts}),
+                                        translations, examples[:n]))
+    if not result.matches:
+        result.concordance = _concordance(ws, query, langs, n)
+    return result
+
+
+def _query_key(query: str, lang: str, rows: list[Entry]) -> str:
+    """The key of a query: a form seen in the texts maps to its entry directly; any other
+    form is normalized like the texts were."""
+    folded = kz.fold(query) if lang == "kk" else query.lower().replace("ё", "е")
+    for e in rows:
+        forms = e.kk_forms if lang == "kk" else e.ru_forms
+        for f in forms:
+            g = kz.fold(f) if lang == "kk" else f.lower().replace("ё", "е")
+            if g == folded:
+                return e.kk_key if lang == "kk" else e.ru_key
+    if lang == "kk":
+        lexicon = [w for e in rows for f in e.kk_forms for w in kz.tokenize(f)]
+        return kz.phrase_key(query, kz.KazakhStemmer(lexicon))
+    return rl.phrase_key(query)
+
+
+def _concordance(ws: Workspace, query: str, langs: list[str], n: int) -> list[dict]:
+    """Beads whose text holds the query's key, for a term the glossary does not have."""
+    beads, stemmer = _read_beads(ws)
+    out = []
+    for lg in langs:
+        key = kz.phrase_key(query, stemmer) if lg == "kk" else rl.phrase_key(query)
+        for b in beads:
+            for o in (b.kk if lg == "kk" else b.ru):
+                if o.key == key:
+                    bd = b.bead
+                    span = [o.start, o.end]
+                    out.append({"bead": bd.id, "pair": b.pair, "pos": bd.pos, "section": bd.section,
+                                "article": bd.article, "kk": bd.kk, "ru": bd.ru, "lang": lg,
+                                "kk_span": span if lg == "kk" else None,
+                                "ru_span": span if lg == "ru" else None})
+                    break
+            if len(out) >= n:
+                return out
+    return out
+
+
+def kwic(text: str, span, width: int = 45) -> str:
+    """A keyword-in-context line: the term in [brackets] with `width` characters each side."""
+    if not span:
+        return _clip(text, 2 * width + 20)
+    s, e = span
+    left, right = text[:s], text[e:]
+    if len(left) > width:
+        left = "…" + left[-width:].split(" ", 1)[-1]
+    if len(right) > width:
+        right = right[:width].rsplit(" ", 1)[0] + "…"
+    return f"{left}[{text[s:e]}]{right}"
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0] + "…"
+
+
+# ------------------------------------------------------------------ consistency check
+
+@dataclass
+class Issue:
+    pair: str
+    bead: int
+    pos: int
+    article: int | None
+    kind: str                 # "term", "numbers", "dates"
+    message: str
+    kk: str
+    ru: str
+    term: str = ""
+    expected: list = field(default_factory=list)
+    kk_span: list | None = None
+
+
+@dataclass
+class QaReport:
+    pairs: list
+    beads: int
+    terms_checked: int
+    issues: list[Issue]
+
+    def count(self, kind: str) -> int:
+        return sum(1 for i in self.issues if i.kind == kind)
+
+
+# Months, to compare the dates of the two sides.
+MONTHS = {
+    "kk": {"қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6, "шілде": 7,
+           "тамыз": 8, "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12},
+    "ru": {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+           "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12},
+}
+_DATE = {
+    "kk": re.compile(r"(\d{1,2})[\"»”']?\s+(қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|"
+                     r"қыркүйек|қазан|қараша|желтоқсан)\w*", re.I),
+    "ru": re.compile(r"(\d{1,2})[\"»”']?\s+(январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|"
+                     r"ноябр|декабр)(?:[ьяе]|а|я|е|й|т|та|те)?\b", re.I),
+}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+# A term is checked when a terminologist approved it, or when the texts render it
+# consistently: seen in at least this many beads, its main translation in this share.
+QA_MIN_FREQ = 3
+QA_MIN_SHARE = 0.6
+
+
+def _kk_text(s: str) -> str:
+    return s.translate(kz.LOOKALIKES) if re.search(r"[\u0400-\u04FF]", s) else s
+
+
+def qa(ws: Workspace, pair: str | None = None) -> QaReport:
+    """Beads whose Kazakh side holds a glossary term while the Russian side holds none of
+    its translations, and beads whose sides disagree on numbers or dates."""
+    rows = _require_glossary(ws)
+    by_kk = defaultdict(list)
+    for e in rows:
+        by_kk[e.kk_key].append(e)
+    checked = {}
+    for k, es in by_kk.items():
+        reviewed = [e for e in es if e.status in ("approved", "edited")]
+        auto_ok = [e for e in es if e.status == "auto"]
+        top = max(auto_ok, key=lambda e: e.freq, default=None)
+        consistent = top is not None and top.kk_freq >= QA_MIN_FREQ and top.freq >= QA_MIN_SHARE * top.kk_freq
+        if reviewed or consistent:
+            checked[k] = es
+    beads, _ = _read_beads(ws, pair)
+    issues = []
+    for b in beads:
+        bd = b.bead
+        ru_keys = {o.key for o in b.ru}
+        missing = []
+        for o in b.kk:
+            es = checked.get(o.key)
+            if es and not any(e.ru_key in ru_keys for e in es):
+                missing.append((o, es))
+        for o, es in missing:
+            if any(o2 is not o and o2.size > o.size and o2.start <= o.start and o2.end >= o.end
+                   for o2, _ in missing):
+                continue           # report the longest term only
+            expected = [e.ru for e in sorted(es, key=lambda e: -e.freq)]
+            issues.append(Issue(b.pair, bd.id, bd.pos, bd.article, "term",
+                                f"«{_kk_text(o.text)}» ({es[0].kk}) is not rendered as "
+                                + " / ".join(f"«{x}»" for x in expected[:3]),
+                                bd.kk, bd.ru, es[0].kk, expected, [o.start, o.end]))
+        kk_nums, ru_nums = Counter(_NUMBER.findall(bd.kk)), Counter(_NUMBER.findall(bd.ru))
+        if kk_nums != ru_nums:
+            only_kk = sorted((kk_nums - ru_nums).elements(), key=_numkey)
+            only_ru = sorted((ru_nums - kk_nums).elements(), key=_numkey)
+            parts = []
+            if only_kk:
+                parts.append("only in Kazakh: " + ", ".join(only_kk))
+            if only_ru:
+                parts.append("only in Russian: " + ", ".join(only_ru))
+            issues.append(Issue(b.pair, bd.id, bd.pos, bd.article, "numbers", "; ".join(parts), bd.kk, bd.ru))
+        kk_dates, ru_dates = _dates(_kk_text(bd.kk), "kk"), _dates(bd.ru, "ru")
+        if kk_dates != ru_dates and (kk_dates or ru_dates):
+            issues.append(Issue(b.pair, bd.id, bd.pos, bd.article, "dates",
+                                f"Kazakh {_fmt_dates(kk_dates)} ≠ Russian {_fmt_dates(ru_dates)}", bd.kk, bd.ru))
+    pairs = sorted({b.pair for b in beads})
+    return QaReport(pairs, len(beads), len(checked), issues)
+
+
+def _numkey(s: str):
+    try:
+        return (0, float(s.replace(",", ".")))
+    except ValueError:
+        return (1, s)
+
+
+def _dates(text: str, lang: str) -> Counter:
+    out = Counter()
+    for m in _DATE[lang].finditer(text):
+        word = m.group(2).lower()
+        month = MONTHS[lang].get(word)
+        if month is None:
+            continue
+        out[(int(m.group(1)), month)] += 1
+    return out
+
+
+def _fmt_dates(c: Counter) -> str:
+    return ", ".join(f"{d:02d}.{m:02d}" for (d, m) in sorted(c.elements())) or "none"
+
+
+def format_qa(report: QaReport, width: int = 45) -> str:
+    """The report as text a translator can work through, pair by pair."""
+    lines = [f"Glossary check: {len(report.pairs)} pair(s), {report.beads} beads, "
+             f"{report.terms_checked} terms checked",
+             f"  terms not rendered by a known translation: {report.count('term')}; "
+             f"numbers differing: {report.count('numbers')}; dates differing: {report.count('dates')}"]
+    current = None
+    for i in report.issues:
+        if i.pair != current:
+            current = i.pair
+            lines += ["", f"== {current}"]
+        where = f"bead {i.pos + 1}" + (f", article {i.article}" if i.article else "")
+        lines.append(f"  {where} [{i.kind}] {i.message}")
+        lines.append(f"      kk: {kwic(i.kk, i.kk_span, width) if i.kk_span else _clip(i.kk, 2 * width + 20)}")
+        lines.append(f"      ru: {_clip(i.ru, 2 * width + 20)}")
+    return "\n".join(lines) + "\n"
+
+
+def write_qa(report: QaReport, path: str | Path) -> Path:
+    """Write the report: tab-separated if the file name ends in .tsv, text otherwise."""
+    from tmx_out.base import atomic_write
+    path = Path(path)
+    if path.suffix.lower() == ".tsv":
+        cols = ["pair", "bead", "position", "article", "kind", "term", "expected", "message", "kk", "ru"]
+        with atomic_write(path, "w", encoding="utf-8") as fh:
+            fh.write("\t".join(cols) + "\n")
+            for i in report.issues:
+                vals = [i.pair, i.bead, i.pos + 1, i.article or "", i.kind, i.term, " | ".join(i.expected),
+                        i.message, i.kk, i.ru]
+                fh.write("\t".join(_tsv(v) for v in vals) + "\n")
+    else:
+        with atomic_write(path, "w", encoding="utf-8") as fh:
+            fh.write(format_qa(report))
+    return path
+
+
+def _tsv(v) -> str:
+    return str(v).replace("\t", " ").replace("\r", " ").replace("\n", " ")

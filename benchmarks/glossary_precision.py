@@ -1,0 +1,93 @@
+"""Precision of the top glossary entries, judged against tests/data/reference_terms.tsv.
+
+The reference list was written from a reading of the seed texts before the extractor
+existed. An entry (Kazakh term → Russian term) counts as right when its Kazakh term is in
+the list and its Russian term is one of the renderings the list accepts for it; both are
+compared by their normalized keys (Kazakh stems, Russian lemmas), so inflection and
+number do not matter. Anything the list lacks counts as wrong.
+
+    python benchmarks/glossary_precision.py                  # gold beads of 000, 001, 004
+    python benchmarks/glossary_precision.py --source aligner # all five seed pairs, aligned by saikes
+    python benchmarks/glossary_precision.py --top 60 --show  # more entries, each judged
+
+Prints the precision of the top N entries (N = 40 by default) and the time the build took.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from align import glossary as G  # noqa: E402
+from align import kazakh_stem as kz  # noqa: E402
+from align import russian_lemma as rl  # noqa: E402
+from align.workspace import Workspace  # noqa: E402
+
+REFERENCE = ROOT / "tests" / "data" / "reference_terms.tsv"
+
+
+def load_reference(stemmer=None, path: Path = REFERENCE) -> dict[str, set[str]]:
+    """kk key → accepted ru keys."""
+    ref: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kk, ru = line.split("\t")
+        key = kz.phrase_key(kk, stemmer)
+        ref.setdefault(key, set()).update(rl.phrase_key(r.strip()) for r in ru.split("|") if r.strip())
+    return ref
+
+
+def judge(entries, ref) -> list[bool]:
+    return [e.kk_key in ref and e.ru_key in ref[e.kk_key] for e in entries]
+
+
+def seed_workspace(path: Path, source: str) -> Workspace:
+    if source == "gold":
+        from test_glossary import gold_workspace
+        return gold_workspace(path)
+    from align.aligner import align_all
+    from align.cli import SEEDS
+    from align.pipeline import load_document
+    ws = Workspace(path)
+    for kk_path in sorted((SEEDS / "kk").glob("*.txt")):
+        ru_path = SEEDS / "ru" / kk_path.name
+        ws.import_pair(kk_path.stem, load_document(kk_path, "kk"), load_document(ru_path, "ru"))
+    align_all(ws)
+    return ws
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--source", choices=("gold", "aligner"), default="gold",
+                    help="beads from the gold alignments (000, 001, 004) or from saikes' aligner (all five)")
+    ap.add_argument("--top", type=int, default=40)
+    ap.add_argument("--show", action="store_true", help="list the entries with their verdicts")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = seed_workspace(Path(tmp) / "bench.db", args.source)
+        t = time.perf_counter()
+        stats = G.build_glossary(ws)
+        took = time.perf_counter() - t
+        ref = load_reference(G.kazakh_stemmer(ws))
+        rows = G.entries(ws)[:args.top]
+        verdicts = judge(rows, ref)
+        if args.show:
+            for i, (e, ok) in enumerate(zip(rows, verdicts), 1):
+                print(f"{i:3} {'+' if ok else '-'} {e.kk:40} → {e.ru:45} {e.freq:3} links, Dice {e.dice:.2f}")
+        right = sum(verdicts)
+        print(f"source: {args.source}; {stats['pairs']} pairs, {stats['beads']} beads; "
+              f"{stats['entries']} entries; build {took:.2f} s")
+        print(f"precision@{len(rows)}: {right}/{len(rows)} = {right / max(len(rows), 1):.3f}")
+        ws.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
