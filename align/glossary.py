@@ -407,13 +407,18 @@ _KK_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік|лы|�
                            r"ған|ген|қан|кен|атын|етін|йтын|йтін|ушы|уші|ная|ный|ски|ки)$")
 
 
+# Endings that make an adjective for certain (-лық/-лік also make nouns: қауіпсіздік).
+_KK_SURE_ADJECTIVE = re.compile(r"(?:лы|лі|ды|ді|ты|ті|сыз|сіз|ғы|гі|қы|кі|ған|ген|қан|кен|атын|етін|"
+                                r"йтын|йтін|ушы|уші)$")
+
+
 def _cite_kk(st: dict, plural: bool) -> str:
     sample = st["sample"].words
     poss = False
     if len(sample) > 1 and st["poss"] >= 0.8 * st["n"]:
         mods = [kz.fold(w) for w in sample[:-1]]
         genitive = any(m.endswith(("ның", "нің", "дың", "дің", "тың", "тің")) for m in mods)
-        poss = genitive or not (_KK_ADJECTIVE.search(mods[-1]) or mods[-1] in kz.PROTECTED_ADJECTIVES)
+        poss = genitive or not (_KK_SURE_ADJECTIVE.search(mods[-1]) or mods[-1] in kz.PROTECTED_ADJECTIVES)
     bases = st["bases"]
     pick = [(n, b) for (b, pl, ps), n in bases.items() if bool(pl) == plural and ps == poss]
     if pick:
@@ -794,9 +799,15 @@ _DATE = {
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 # A term is checked when a terminologist approved it, or when the texts render it
-# consistently: seen in at least this many beads, its main translation in this share.
+# consistently: seen in at least this many beads, its main translation in this share of
+# them, with this association.
 QA_MIN_FREQ = 3
-QA_MIN_SHARE = 0.6
+QA_MIN_SHARE = 0.75
+QA_MIN_DICE = 0.75
+# A translation counts as present when each of its words starts (this many letters) like
+# a word of the Russian side: a verb of the same root will do (постановление,
+# ПОСТАНОВЛЯЕТ; военная разведка, военно-разведывательная).
+QA_PREFIX = 5
 
 
 def _kk_text(s: str) -> str:
@@ -815,7 +826,8 @@ def qa(ws: Workspace, pair: str | None = None) -> QaReport:
         reviewed = [e for e in es if e.status in ("approved", "edited")]
         auto_ok = [e for e in es if e.status == "auto"]
         top = max(auto_ok, key=lambda e: e.freq, default=None)
-        consistent = top is not None and top.kk_freq >= QA_MIN_FREQ and top.freq >= QA_MIN_SHARE * top.kk_freq
+        consistent = top is not None and top.kk_freq >= QA_MIN_FREQ and \
+            top.freq >= QA_MIN_SHARE * top.kk_freq and top.dice >= QA_MIN_DICE
         if reviewed or consistent:
             checked[k] = es
     beads, _ = _read_beads(ws, pair)
@@ -823,15 +835,21 @@ def qa(ws: Workspace, pair: str | None = None) -> QaReport:
     for b in beads:
         bd = b.bead
         ru_keys = {o.key for o in b.ru}
-        missing = []
+        ru_words = {w.lower().replace("ё", "е") for w in re.findall(r"[^\W\d_]+", bd.ru)}
+        missing, rendered = [], []
         for o in b.kk:
-            es = checked.get(o.key)
-            if es and not any(e.ru_key in ru_keys for e in es):
-                missing.append((o, es))
+            es = by_kk.get(o.key)
+            if not es:
+                continue
+            if any(e.ru_key in ru_keys or _loosely_in(e.ru_key, ru_words) for e in es):
+                rendered.append(o)
+            elif o.key in checked:
+                missing.append((o, checked[o.key]))
         for o, es in missing:
-            if any(o2 is not o and o2.size > o.size and o2.start <= o.start and o2.end >= o.end
-                   for o2, _ in missing):
-                continue           # report the longest term only
+            inside = [o2 for o2 in rendered + [m for m, _ in missing]
+                      if o2 is not o and o2.size > o.size and o2.start <= o.start and o2.end >= o.end]
+            if inside:
+                continue           # a longer term holds it: judge (and report) that one
             expected = [e.ru for e in sorted(es, key=lambda e: -e.freq)]
             issues.append(Issue(b.pair, bd.id, bd.pos, bd.article, "term",
                                 f"«{_kk_text(o.text)}» ({es[0].kk}) is not rendered as "
@@ -853,6 +871,14 @@ def qa(ws: Workspace, pair: str | None = None) -> QaReport:
                                 f"Kazakh {_fmt_dates(kk_dates)} ≠ Russian {_fmt_dates(ru_dates)}", bd.kk, bd.ru))
     pairs = sorted({b.pair for b in beads})
     return QaReport(pairs, len(beads), len(checked), issues)
+
+
+def _loosely_in(ru_key: str, words: set[str]) -> bool:
+    for lemma in ru_key.split():
+        stem = lemma[:QA_PREFIX]
+        if not any(w.startswith(stem) for w in words):
+            return False
+    return True
 
 
 def _numkey(s: str):

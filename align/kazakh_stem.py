@@ -76,6 +76,7 @@ CASE = {
 CASE_AFTER_POSS = {
     "gen": ("ның", "нің"), "dat": ("на", "не"), "acc": ("н",), "loc": ("нда", "нде"),
     "abl": ("нан", "нен"), "ins": ("мен",),
+    "priv": ("нсыз", "нсіз"),      # келісімінсіз "without its consent"
 }
 # Endings written after a hyphen (abbreviations, numbers): БҰҰ-ның, 3-бабында is not one.
 HYPHEN_ENDINGS = {suf: case for case, table in CASE.items() for suf in table}
@@ -83,7 +84,7 @@ HYPHEN_ENDINGS.update({"ы": None, "і": None, "сы": None, "сі": None, "на
                        "а": "dat", "е": "dat", "нда": "loc", "нде": "loc", "н": "acc"})
 
 # The attributive ending after a locative: саласындағы, саладағы, Келісімдегі.
-ATTRIBUTIVE = {"ғы": ("да", "нда"), "гі": ("де", "нде"), "қы": ("та",), "кі": ("те",)}
+ATTRIBUTIVE = {"ғы": ("да", "нда", "та"), "гі": ("де", "нде", "те")}
 # ... and straight after words of time: жылғы, соңғы, кейінгі, бұрынғы.
 TIME_WORDS = {"жыл", "ай", "күн", "соң", "кейін", "бұрын", "алдың", "ерте", "бүгін", "қазір",
               "биыл", "былтыр", "апта", "түн", "таң", "кеш", "сағат", "мерзім"}
@@ -116,6 +117,7 @@ PROTECTED_ADJECTIVES = {
     "ұжымдық", "ортақ", "ішкі", "сыртқы", "негізгі", "жоғарғы", "төменгі", "соңғы", "алғашқы",
     "бастапқы", "кейінгі", "бұрынғы", "қазіргі", "жергілікті", "салалық", "ғылыми", "табиғи",
     "қаржылық", "жеке", "заңды", "мемлекеттік", "үкіметтік", "халықаралық", "ұлттық", "бас",
+    "қосалқы", "жалпы", "басқа", "өзге",
 }
 PROTECTED_NOUNS = {
     # nouns and names that end in what looks like an ending
@@ -137,7 +139,9 @@ PROTECTED_SUFFIXES = ("стан",)
 # Nouns ending in -с whose possessive -сы/-сі must not be read as vowel stem + -сы.
 S_FINAL_STEMS = {"жұмыс", "іс", "бас", "күрес", "кеңес", "құрылыс", "шығыс", "кіріс", "өндіріс",
                  "табыс", "тыс", "дыбыс", "қоныс", "тұрмыс", "өріс", "барыс", "қатыс",
-                 "күш", "ас", "тас", "жас", "мас", "қас", "дос", "кіс", "түс", "тұс", "ұрыс"}
+                 "күш", "ас", "тас", "жас", "мас", "қас", "дос", "кіс", "түс", "тұс", "ұрыс",
+                 # loans in -сс written with one с before an ending: процесс → процесі
+                 "процес", "прогрес", "конгрес", "мәжіліс"}
 # Agentive nouns in -шы/-ші (басшы, қатысушы, сарапшы) are not stem + possessive -ы.
 AGENTIVE = re.compile(r"(?:[^аәеоөұүыіэюяё]|у)ш[ыі]$")
 
@@ -148,7 +152,7 @@ class Analysis:
     stem: str            # lower-case stem: "орган"
     plural: bool = False
     poss: bool = False   # third person possessive
-    case: str | None = None   # gen dat acc loc abl ins
+    case: str | None = None   # gen dat acc loc abl ins (priv: -сыз after a possessive)
     attributive: bool = False
     case_len: int = 0    # letters of case + attributive endings at the end of `word`
 
@@ -166,7 +170,8 @@ class Analysis:
 # ------------------------------------------------------------------ parsing
 
 def _stem_ok(stem: str) -> bool:
-    return len(stem) >= 2 and any(c in VOWELS or c in "уи" for c in stem)
+    # Kazakh stems do not end in ұ or ү: мазмұны is мазмұн + -ы, not мазмұ + -ны
+    return len(stem) >= 2 and any(c in VOWELS or c in "уи" for c in stem) and stem[-1] not in "ұү"
 
 
 def _bare_parses(w: str) -> list[tuple[str, bool, bool]]:

@@ -28,6 +28,11 @@ STOP_ADJECTIVES = {
     "мой", "твой", "их", "его", "её", "ее", "оба", "два", "три", "второй", "первый", "последующий",
     "вышеназванный", "вышеупомянутый", "упомянутый", "названный", "предусмотренный",
     "установленный", "полученный", "переданный", "определенный", "необходимый", "должный",
+    # participles that take an object or a clause rather than name a kind
+    "являющийся", "вытекающий", "касающийся", "представляющий", "содержащийся", "связанный",
+    "направленный", "осуществляющий", "занимающийся", "имеющий", "находящийся", "проживающий",
+    "принадлежащий", "возникающий", "требующий", "подписанный", "совершенный", "заключенный",
+    "прилагаемый", "предоставивший", "повлекший", "выданный", "используемый",
 }
 # Nouns that are never the head of a term on their own.
 STOP_NOUNS = {"случай", "ход", "рамка", "время", "раз", "путь", "число"}
@@ -162,11 +167,11 @@ def resolve(words: list[str] | tuple[str, ...]) -> Phrase | None:
                 continue
             for i, (p, r) in enumerate(tail, start=h + 1):
                 chosen[i], roles[i] = p, r
-            score = hp.score + sum(p.score for p in chosen if p is not None)
+            # agreement is the strongest evidence: "комплектующих изделий" is adjective +
+            # noun, not the noun "комплектующие" with a genitive
+            score = hp.score + sum(p.score for p in chosen if p is not None) + h
             if best is None or score > best[0]:
                 best = (score, tuple(chosen), tuple(roles), h)
-        if best is not None:
-            break          # the first word that can head the phrase heads it
     if best is None:
         return None
     _, chosen, roles, h = best

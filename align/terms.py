@@ -50,7 +50,7 @@ KK_STOP = {
     "шеңберіндегі", "негізінде", "негізге", "тарапынан", "бұдан-әрі", "бастау", "сонда", "ешқайсысы",
     "әрқайсысы", "әрқайсысының", "төмендегілер", "жоқ", "бар", "емес",
     # the nominal half of light-verb phrases: қамтамасыз ету "обеспечивать", хабардар ету
-    "қамтамасыз", "хабардар", "назар", "күш-жігер", "алдын",
+    "қамтамасыз", "хабардар", "назар", "күш-жігер", "алдын", "бұрын", "кемінде", "кем", "әдетте",
     # numerals
     "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жиырма", "отыз", "қырық", "елу",
     "алпыс", "жетпіс", "сексен", "тоқсан", "жүз", "мың", "миллион",
@@ -187,8 +187,8 @@ def _kk_flags(tok: _Token, stemmer) -> None:
     known_stem = stemmer is not None and stemmer.known(a.stem)
     # a verb form ends its clause: "төмендегілер туралы келісті:"
     clause_end = tok.flags.get("clause_end", False)
-    verb = not known_noun and not a.inflected and bool(KK_VERB.search(last)) and \
-        not KK_PARTICIPLE.search(last)
+    verb = not known_noun and bool(KK_VERB.search(last)) and not KK_PARTICIPLE.search(last) and \
+        (not a.inflected or stemmer is not None and not known_stem)
     # салынатын is a participle, not салынат + -ы + -н; мақсатын is мақсат + -ы + -н
     participle = not known_noun and (bool(KK_PARTICIPLE.search(last)) and not (a.inflected and known_stem)
                                       or any(KK_PARTICIPLE.search(x.stem) for x in kz.analyses(tok.text)))
@@ -231,8 +231,11 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
                     break
                 if m.flags["gen"] and not a.poss:
                     break                     # a genitive needs a possessive head
-                if i == j - 1 and not (m.flags["adj"] or m.flags["gen"] or a.poss or h.flags["verbal_noun"]):
-                    break                     # so does a bare noun, unless the head is a verbal noun
+                nxt = toks[i + 1]
+                if not (m.flags["adj"] or m.flags["gen"] or nxt.info.poss or
+                        i == j - 1 and h.flags["verbal_noun"]):
+                    break                     # a bare noun needs a possessive word after it
+                                              # (қорғаныс саласы), or a verbal noun (ақпарат алмасу)
             elif h.flags["verbal_noun"]:
                 continue                      # a verbal noun alone is an action, not a term
             span = toks[i:j + 1]
