@@ -44,6 +44,7 @@ DEFAULTS = {
     "variant_share": 0.2,  # a second translation must cover this share of the term's links
     "max_examples": 12,    # example pairs stored per entry
     "max_words": 4,
+    "association": "dice",  # how candidates are associated before linking: dice or llr
 }
 
 
@@ -267,6 +268,20 @@ def build_glossary(ws: Workspace, **options) -> dict:
     def dice(k, r):
         return 2 * co[k][r] / (df["kk"][k] + df["ru"][r])
 
+    if opt["association"] not in ("dice", "llr"):
+        raise GlossaryError(f"unknown association measure '{opt['association']}' (dice or llr)")
+    llr_cache: dict = {}
+
+    def llr(k, r):
+        hit = llr_cache.get((k, r))
+        if hit is None:
+            c = co[k][r]
+            hit = llr_cache[(k, r)] = _llr(c, df["kk"][k] - c, df["ru"][r] - c,
+                                           n_beads - df["kk"][k] - df["ru"][r] + c)
+        return hit
+
+    assoc = dice if opt["association"] == "dice" else llr
+
     # 3. competitive linking inside each bead: phrase association, weighted by how well
     # the words of the two phrases answer each other and by their lengths
     words = _WordAssociation(beads, stemmer, keep["kk"], keep["ru"])
@@ -277,13 +292,12 @@ def build_glossary(ws: Workspace, **options) -> dict:
             continue
         lk, lr = max(len(b.bead.kk), 1), max(len(b.bead.ru), 1)
         cands = []
-        for k, ok in K.items():
-            for r, orr in R.items():
-                if co[k][r] < opt["min_links"]:
-                    continue
-                s = dice(k, r) * _length_factor(k, r) * (0.5 + 0.5 * words.compositional(k, r))
-                s += 0.05 * (1 - abs(ok.start / lk - orr.start / lr))
-                cands.append((s, k, r))
+        pairs = [(k, r) for k in K for r in R if co[k][r] >= opt["min_links"]]
+        top = max((assoc(k, r) for k, r in pairs), default=1.0) or 1.0
+        for k, r in pairs:
+            s = assoc(k, r) / top * _length_factor(k, r) * (0.5 + 0.5 * words.compositional(k, r))
+            s += 0.05 * (1 - abs(K[k].start / lk - R[r].start / lr))
+            cands.append((s, k, r))
         cands.sort(reverse=True)
         # one link per key and bead; a Russian term already linked may be linked again only
         # from a Kazakh term that extends its partner ("сұрау", then "сұрау салу" → "запрос")
@@ -345,8 +359,19 @@ def build_glossary(ws: Workspace, **options) -> dict:
     return stats
 
 
+# How each word is written where a capital means something (not at a sentence start):
+# the fallback for a word of a term seen only at sentence starts ("Әділет министрлігі"
+# opens every line of a list, but "министрлігі" is written small elsewhere).
+_WORD_CAPS: dict[str, Counter] = defaultdict(Counter)
+
+
+def _fold_word(w: str) -> str:
+    return kz.fold(w)
+
+
 def _occurrence_stats(beads, keep) -> dict:
     """Per key: forms seen, number and capitals in use."""
+    _WORD_CAPS.clear()
     out = {"kk": {}, "ru": {}}
     for side in ("kk", "ru"):
         for b in beads:
@@ -357,6 +382,7 @@ def _occurrence_stats(beads, keep) -> dict:
                 if st is None:
                     st = out[side][o.key] = {"n": 0, "plural": 0, "numbered": 0, "forms": Counter(),
                                              "bases": Counter(), "caps": defaultdict(Counter),
+                                             "caps_initial": defaultdict(Counter),
                                              "proper": 0, "poss": 0, "sample": o}
                 st["n"] += 1
                 if o.plural is not None:
@@ -369,6 +395,9 @@ def _occurrence_stats(beads, keep) -> dict:
                 for i, c in enumerate(o.caps):
                     if c is not None:
                         st["caps"][i][c] += 1
+                        _WORD_CAPS[_fold_word(o.words[i])][c] += 1
+                    elif not o.words[i].isupper():
+                        st["caps_initial"][i][o.words[i][:1].isupper()] += 1
     # a Russian term is cited from its most frequent form
     for st in out["ru"].values():
         st["best_words"] = st["forms"].most_common(1)[0][0].split(" ")
@@ -393,18 +422,15 @@ def _plural_in_use(kk: dict, ru: dict) -> bool:
     return kk_share == 1.0 and ru_share == 1.0 and kk["numbered"] >= 2
 
 
-def _caps_decision(st: dict, i: int) -> bool | None:
+def _caps_decision(st: dict, i: int, word: str | None = None) -> bool | None:
     c = st["caps"].get(i)
+    if not c and word is not None:
+        c = _WORD_CAPS.get(_fold_word(word))
+    if not c:          # seen only where every word is written with a capital: as written
+        c = st["caps_initial"].get(i)
     if not c:
         return None
     return c[True] > c[False]
-
-
-# Kazakh modifiers that are adjectives: after them the head takes no possessive ending in
-# the citation form (ұлттық заңнама, уәкілетті орган), unlike after a noun (қорғаныс
-# саласы, Қазақстан Республикасы).
-_KK_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік|лы|лі|ды|ді|ты|ті|сыз|сіз|ғы|гі|қы|кі|шыл|шіл|"
-                           r"ған|ген|қан|кен|атын|етін|йтын|йтін|ушы|уші|ная|ный|ски|ки)$")
 
 
 # Endings that make an adjective for certain (-лық/-лік also make nouns: қауіпсіздік).
@@ -429,7 +455,7 @@ def _cite_kk(st: dict, plural: bool) -> str:
         words[-1] = kz.nominative(head.stem, plural, poss)
     out = []
     for i, w in enumerate(words):
-        cap = _caps_decision(st, i)
+        cap = _caps_decision(st, i, w)
         if len(w) > 1 and w.isupper() and len(w) <= 6:
             out.append(w)
         elif cap is None:
@@ -444,7 +470,7 @@ def _cite_ru(st: dict, plural: bool) -> str:
     ph = rl.resolve(words)
     if ph is None:
         return " ".join(words)
-    caps = [_caps_decision(st, i) for i in range(len(words))]
+    caps = [_caps_decision(st, i, w) for i, w in enumerate(words)]
     return rl.cite(ph, plural=plural, caps=caps)
 
 

@@ -69,11 +69,13 @@ def main(argv=None) -> int:
                     help="beads from the gold alignments (000, 001, 004) or from saikes' aligner (all five)")
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--show", action="store_true", help="list the entries with their verdicts")
+    ap.add_argument("--association", choices=("dice", "llr"), default="dice",
+                    help="association measure the candidates are linked by (default: dice)")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         ws = seed_workspace(Path(tmp) / "bench.db", args.source)
         t = time.perf_counter()
-        stats = G.build_glossary(ws)
+        stats = G.build_glossary(ws, association=args.association)
         took = time.perf_counter() - t
         ref = load_reference(G.kazakh_stemmer(ws))
         rows = G.entries(ws)[:args.top]
@@ -82,7 +84,7 @@ def main(argv=None) -> int:
             for i, (e, ok) in enumerate(zip(rows, verdicts), 1):
                 print(f"{i:3} {'+' if ok else '-'} {e.kk:40} → {e.ru:45} {e.freq:3} links, Dice {e.dice:.2f}")
         right = sum(verdicts)
-        print(f"source: {args.source}; {stats['pairs']} pairs, {stats['beads']} beads; "
+        print(f"source: {args.source}; association: {args.association}; {stats['pairs']} pairs, {stats['beads']} beads; "
               f"{stats['entries']} entries; build {took:.2f} s")
         print(f"precision@{len(rows)}: {right}/{len(rows)} = {right / max(len(rows), 1):.3f}")
         ws.close()
