@@ -84,10 +84,15 @@ def test_lookup_of_an_unknown_term(ws):
 
 
 def test_lookup_shows_beads_for_a_term_outside_the_glossary(ws):
-    keys = {e.kk_key for e in G.entries(ws)}
-    assert "бейбіт жол" not in keys
-    r = G.lookup(ws, "бейбіт жолмен")
-    assert not r.found
+    """Seen once only, so not in the glossary; the lookup still shows where it occurs."""
+    assert "жауынгерлік даярлық" not in {e.kk_key for e in G.entries(ws)}
+    r = G.lookup(ws, "жауынгерлік даярлығы")
+    assert not r.found and len(r.concordance) == 1
+    ex = r.concordance[0]
+    s, e = ex["kk_span"]
+    assert ex["kk"][s:e] == "жауынгерлік даярлық" and "боевой подготовке" in ex["ru"]
+    r = G.lookup(ws, "боевая подготовка")
+    assert not r.found and r.concordance[0]["bead"] == ex["bead"]
 
 
 def test_kwic_puts_the_term_in_brackets():
