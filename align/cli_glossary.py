@@ -42,14 +42,15 @@ def _open(args):
 
 
 def cmd_glossary_build(args) -> int:
-    from .glossary import build_glossary, write_glossary_files
+    from .glossary import build_glossary, check_file_stem, write_glossary_files
+    check_file_stem(args.stem)
     out = Path(args.out)
     with _open(args) as ws:
-        stats = build_glossary(ws)
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise SaikesError(f"cannot create the folder {out}: {exc.strerror}") from None
+        stats = build_glossary(ws)
         paths = write_glossary_files(ws, out, stem=args.stem)
     print(f"glossary: {stats['entries']} entries for {stats['terms']} Kazakh terms from {stats['beads']} "
           f"aligned pairs in {stats['pairs']} act(s); {stats['reviewed_kept']} reviewed entries kept")

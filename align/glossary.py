@@ -635,14 +635,18 @@ def _require_glossary(ws: Workspace) -> list[Entry]:
 
 # ------------------------------------------------------------------ files
 
+def check_file_stem(stem: str) -> None:
+    if not re.fullmatch(r"[\w.-]+", stem) or stem.strip(".") == "":
+        raise GlossaryError(f"'{stem}' cannot name a glossary file (letters, digits, . _ - only)")
+
+
 def write_glossary_files(ws: Workspace, directory: str | Path, stem: str = "seeds") -> list[Path]:
     """Write STEM.tsv, STEM.tbx (TBX-Basic) and STEM.txt (OmegaT glossary) into `directory`."""
     from tmx_out.glossary_files import write_omegat, write_tsv
     from tmx_out.tbx import write_tbx
+    check_file_stem(stem)
     rows = _require_glossary(ws)
     directory = Path(directory)
-    if not re.fullmatch(r"[\w.-]+", stem):
-        raise GlossaryError(f"'{stem}' cannot name a glossary file (letters, digits, . _ - only)")
     pairs = [p.name for p in ws.pairs()]
     title = f"saikes glossary {stem}"
     paths = [directory / f"{stem}.tsv", directory / f"{stem}.tbx", directory / f"{stem}.txt"]

@@ -138,6 +138,11 @@ def test_cli_needs_a_built_glossary(tmp_path, cli):
 def test_cli_glossary_build(tmp_path, cli):
     ws = gold_workspace(tmp_path / "b.db")
     ws.close()
+    (tmp_path / "a-file").write_text("x")
+    run = cli("glossary", "build", "--out", tmp_path / "a-file", db=tmp_path / "b.db")
+    assert run.returncode == 1 and "cannot create the folder" in run.stderr
+    with Workspace(tmp_path / "b.db", create=False) as w:
+        assert G.entries(w) == []                 # nothing built when the files cannot be written
     run = cli("glossary", "build", "--out", tmp_path / "g" / "out", "--stem", "acts", db=tmp_path / "b.db")
     assert run.returncode == 0, run.stderr
     for ext in ("tsv", "tbx", "txt"):
