@@ -25,7 +25,9 @@ st.markdown("""<style>
 .sk-text { font-size: 0.95rem; line-height: 1.45; white-space: pre-wrap; }
 .sk-empty { color: #999; font-style: italic; }
 .sk-conf { display: inline-block; padding: 0 .45em; border-radius: .4em; color: #111; font-weight: 600; }
-.sk-term { background: #fff3b0; border-bottom: 1px dotted #a07c00; cursor: help; }
+.sk-term { background: #fdf7dc; border-bottom: 1px dotted #a07c00; cursor: help; }
+.sk-term-reviewed { background: #ffe98a; border-bottom: 1px solid #a07c00; }
+.sk-hit { background: #ffe98a; font-weight: 600; }
 .sk-status-approved { color: #137333; } .sk-status-rejected { color: #b3261e; }
 .sk-status-flagged { color: #b06000; } .sk-status-edited { color: #1a57b5; }
 </style>""", unsafe_allow_html=True)
@@ -79,12 +81,13 @@ def marked(text: str, spans: list) -> str:
     if not text:
         return '<span class="sk-empty">(nothing on this side)</span>'
     out, at = [], 0
-    for start, end, tip in spans:
+    for start, end, tip, *rest in sorted(spans):
         if start < at:
             continue
+        cls = "sk-hit" if not tip else ("sk-term sk-term-reviewed" if rest and rest[0] else "sk-term")
         out.append(html.escape(text[at:start]))
-        out.append(f'<span class="sk-term" title="{html.escape(tip, quote=True)}">'
-                   f'{html.escape(text[start:end])}</span>')
+        out.append(f'<span class="{cls}"' + (f' title="{html.escape(tip, quote=True)}"' if tip else "") +
+                   f'>{html.escape(text[start:end])}</span>')
         at = end
     out.append(html.escape(text[at:]))
     return f'<div class="sk-text">{"".join(out)}</div>'
@@ -121,8 +124,9 @@ def page_documents(ws: Workspace) -> None:
         s = next(x for x in stats if x.name == name)
         confirm = True
         if s.reviewed:
-            st.warning(f"{name} has {s.reviewed} reviewed bead(s). Re-aligning replaces every bead of the "
-                       f"pair; the reviewed ones stay readable in the edit log.")
+            st.warning(f"{name} has {s.reviewed} reviewed bead(s). Re-aligning replaces the automatic beads; "
+                       f"approved and edited beads are kept as anchors, and the earlier state of every "
+                       f"reviewed bead stays in the edit log.")
             confirm = st.checkbox("Re-align anyway", key="align_confirm")
         st.button("Re-align" if s.beads else "Align", key="align_go", disabled=not confirm,
                   on_click=_align, args=(name,))
@@ -314,71 +318,128 @@ def page_terms(ws: Workspace) -> None:
     except SaikesError as exc:
         st.error(str(exc))
         return
-    query = st.text_input("Term in Kazakh or Russian, in any form", key="tm_query")
+    everything = R.glossary_entries(ws)
+    c = st.columns([3, 1], vertical_alignment="bottom")
+    c[0].caption(f"{len(everything)} glossary entries, built from the aligned pairs. Entries you approve, "
+                 "edit or reject keep their wording when the glossary is rebuilt.")
+    c[1].button("Rebuild glossary" if everything else "Build glossary", key="tm_build", on_click=run_op,
+                args=("Glossary built", R.build_glossary))
+    if not everything:
+        st.info("The glossary is empty: align some pairs, then build it.")
+        return
+
+    query = st.text_input("Look up a term in Kazakh or Russian, in any form "
+                          "(e.g. уәкілетті органдардың, уполномоченными органами)", key="tm_query")
     if query.strip():
         try:
-            result = R.term_lookup(ws, query)
+            _show_lookup(R.term_lookup(ws, query))
         except SaikesError as exc:
             st.error(str(exc))
-        else:
-            _show_lookup(result)
+
     st.subheader("Glossary entries")
-    entries = R.glossary_entries(ws)
-    if not entries:
-        st.info("The glossary is empty: build it from the aligned pairs (saikes glossary build).")
-    else:
-        df = pd.DataFrame(entries)
-        st.dataframe(df, hide_index=True, width="stretch")
-        _edit_entry(ws, entries)
-    st.subheader("Download")
-    c = st.columns(2)
-    for fmt, col in zip(("tbx", "tsv"), c):
+    c = st.columns([3, 2])
+    text = c[0].text_input("Filter (either language)", key="tm_filter")
+    statuses = c[1].multiselect("Status", list(R.GLOSSARY_STATUSES), key="tm_status")
+    rows = R.glossary_entries(ws, text, tuple(statuses))
+    st.dataframe(pd.DataFrame([{"id": e.id, "Kazakh": e.kk, "Russian": e.ru, "pairs": e.freq,
+                                "Dice": round(e.dice, 2), "status": e.status, "acts": len(e.acts),
+                                "note": e.note} for e in rows]),
+                 hide_index=True, width="stretch", height=300)
+    if rows:
+        _edit_entry(rows)
+    with st.expander("Add an entry by hand"):
+        c = st.columns(3)
+        c[0].text_input("Kazakh term", key="tm_new_kk")
+        c[1].text_input("Russian term", key="tm_new_ru")
+        c[2].text_input("Note", key="tm_new_note")
+        st.button("Add entry", key="tm_add", on_click=_add_entry)
+
+    st.subheader("Download the term base")
+    c = st.columns(len(R.TERMBASE_FORMATS))
+    labels = {"tbx": "TBX (TBX-Basic)", "tsv": "TSV (all figures)", "txt": "OmegaT glossary"}
+    for fmt, col in zip(R.TERMBASE_FORMATS, c):
         try:
             data, fname, mime = R.termbase_bytes(ws, fmt)
         except SaikesError as exc:
             col.error(str(exc))
         else:
-            col.download_button(f"Download {fmt.upper()}", data, file_name=fname, mime=mime, key=f"tm_dl_{fmt}")
+            col.download_button(f"Download {labels[fmt]}", data, file_name=fname, mime=mime, key=f"tm_dl_{fmt}")
 
 
-def _show_lookup(result: dict) -> None:
-    if not result.get("translations"):
-        st.warning(f"No glossary entry or aligned sentence for '{result.get('term', '')}'.")
+def _show_lookup(result) -> None:
+    if not result.found:
+        st.warning(f"'{result.query}' is not in the glossary." +
+                   (" Sentences that hold it:" if result.concordance else " No sentence holds it either."))
+        _concordance(result.concordance)
         return
-    st.markdown(f"**{html.escape(result['term'])}** ({result.get('lang', '')})")
-    st.dataframe(pd.DataFrame(result["translations"]), hide_index=True, width="stretch")
-    for ex in result.get("examples", [])[:20]:
+    for m in result.matches:
+        lang = R.SIDE_NAMES[m.lang]
+        st.markdown(f"**{html.escape(m.term)}** — {lang}, in {m.freq} aligned sentence(s) of {len(m.acts)} act(s)")
+        st.dataframe(pd.DataFrame([{"translation": t.term, "pairs": t.count, "status": t.status,
+                                    "Dice": round(t.dice, 2), "entry": t.entry_id} for t in m.translations]),
+                     hide_index=True, width="stretch")
+        picks = st.columns(min(4, len(m.translations)))
+        for t, col in zip(m.translations, picks):
+            col.button(f"Edit entry: {t.term}", key=f"tm_pick_{m.lang}_{t.entry_id}", on_click=_pick_entry,
+                       args=(t.entry_id,))
+        _concordance(m.examples)
+
+
+def _concordance(examples: list) -> None:
+    for ex in examples:
         with st.container(border=True):
             c = st.columns(2)
-            c[0].markdown(marked(ex["kk"], ex.get("kk_spans", [])), unsafe_allow_html=True)
-            c[1].markdown(marked(ex["ru"], ex.get("ru_spans", [])), unsafe_allow_html=True)
-            st.caption(ex.get("where", ""))
+            for side, col in zip(R.SIDES, c):
+                span = ex.get(f"{side}_span")
+                spans = [(span[0], span[1], "")] if span else []
+                col.markdown(marked(ex[side], spans), unsafe_allow_html=True)
+            where = R.section_label(ex["section"]) if ex.get("section") else ""
+            st.caption(f"{ex.get('pair', '')} · {where} · bead {ex.get('pos', 0) + 1}")
 
 
-def _edit_entry(ws: Workspace, entries: list[dict]) -> None:
-    st.markdown("**Edit or approve an entry**")
-    ids = [e["id"] for e in entries]
-    label = {e["id"]: f"{e['kk']} → {e['ru']}" for e in entries}
-    eid = st.selectbox("Entry", ids, format_func=label.get, key="tm_entry")
-    entry = next(e for e in entries if e["id"] == eid)
+def _pick_entry(entry_id: int) -> None:
+    st.session_state["tm_filter"] = ""
+    st.session_state["tm_status"] = []
+    st.session_state["tm_entry"] = entry_id
+
+
+def _edit_entry(rows: list) -> None:
+    st.markdown("**Edit, approve or reject an entry**")
+    label = {e.id: f"{e.kk} → {e.ru}  ({e.status}, {e.freq}×)" for e in rows}
+    if st.session_state.get("tm_entry") not in label:
+        st.session_state["tm_entry"] = rows[0].id
+    eid = st.selectbox("Entry", list(label), format_func=label.get, key="tm_entry")
+    e = next(x for x in rows if x.id == eid)
+    seen = R.entry_version(e)
     c = st.columns(3)
-    c[0].text_input("Kazakh", entry["kk"], key=f"tm_kk_{eid}")
-    c[1].text_input("Russian", entry["ru"], key=f"tm_ru_{eid}")
-    c[2].text_input("Note", entry.get("note") or "", key=f"tm_note_{eid}")
-    b = st.columns(3)
-    b[0].button("Save entry", key=f"tm_save_{eid}", on_click=_save_entry, args=(eid, entry.get("version")))
-    b[1].button("Approve entry", key=f"tm_approve_{eid}", on_click=run_op,
-                args=("Entry approved", R.set_entry_status, eid, "approved", entry.get("version")),
+    c[0].text_input("Kazakh", e.kk, key=f"tm_kk_{eid}_{seen}")
+    c[1].text_input("Russian", e.ru, key=f"tm_ru_{eid}_{seen}")
+    c[2].text_input("Note", e.note or "", key=f"tm_note_{eid}_{seen}")
+    if e.kk_forms or e.ru_forms:
+        st.caption("Forms seen: " + ", ".join(list(e.kk_forms)[:6]) + " | " + ", ".join(list(e.ru_forms)[:6]))
+    b = st.columns(4)
+    b[0].button("Save", key=f"tm_save_{eid}_{seen}", on_click=_save_entry, args=(eid, seen))
+    b[1].button("Approve", key=f"tm_approve_{eid}_{seen}", on_click=run_op, disabled=e.status == "approved",
+                args=(f"Entry {e.kk} → {e.ru} approved", R.set_entry_status, eid, "approved", seen),
                 kwargs={"who": who()})
-    b[2].button("Reject entry", key=f"tm_reject_{eid}", on_click=run_op,
-                args=("Entry rejected", R.set_entry_status, eid, "rejected", entry.get("version")),
+    b[2].button("Reject", key=f"tm_reject_{eid}_{seen}", on_click=run_op, disabled=e.status == "rejected",
+                args=(f"Entry {e.kk} → {e.ru} rejected", R.set_entry_status, eid, "rejected", seen),
+                kwargs={"who": who()})
+    b[3].button("Back to automatic", key=f"tm_auto_{eid}_{seen}", on_click=run_op, disabled=e.status == "auto",
+                args=(f"Entry {e.kk} → {e.ru} set back to auto", R.set_entry_status, eid, "auto", seen),
                 kwargs={"who": who()})
 
 
-def _save_entry(eid, version) -> None:
+def _save_entry(eid: int, seen: str) -> None:
     s = st.session_state
-    run_op("Entry saved", R.edit_entry, eid, s.get(f"tm_kk_{eid}", ""), s.get(f"tm_ru_{eid}", ""),
-           s.get(f"tm_note_{eid}", ""), version, who=who())
+    run_op("Entry saved", R.edit_entry, eid, s.get(f"tm_kk_{eid}_{seen}", ""), s.get(f"tm_ru_{eid}_{seen}", ""),
+           s.get(f"tm_note_{eid}_{seen}", ""), seen, who=who())
+
+
+def _add_entry() -> None:
+    s = st.session_state
+    run_op("Entry added", R.add_entry, s.get("tm_new_kk", ""), s.get("tm_new_ru", ""), s.get("tm_new_note", ""),
+           who=who())
 
 
 # ---------------------------------------------------------------- export

@@ -568,7 +568,7 @@ EXPORT_STATUSES = ("all-but-rejected", "approved", "all")      # as `saikes expo
 MIME = {"tmx": "application/x-tmx+xml", "tsv": "text/tab-separated-values", "csv": "text/csv",
         "jsonl": "application/jsonl",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "tbx": "application/x-tbx+xml"}
+        "tbx": "application/x-tbx+xml", "txt": "text/plain"}
 
 
 @dataclass
@@ -618,14 +618,175 @@ def glossary_api():
     return glossary
 
 
+GLOSSARY_STATUSES = ("auto", "approved", "edited", "rejected")
+TERMBASE_FORMATS = ("tbx", "tsv", "txt")       # TBX-Basic, a table with all figures, OmegaT
+
+
+def _preferred(entries: list) -> list:
+    return sorted(entries, key=lambda e: (e.status not in ("approved", "edited"), -e.freq, -e.dice))
+
+
 def term_marks(ws: Workspace, beads: list[Bead]) -> dict[int, dict]:
-    """Glossary terms found in the beads: {bead id: {"kk": [(start, end, tip)], "ru": [...],
-    "pairs": ["kk term → ru term", ...]}}. Empty when there is no glossary."""
+    """Glossary terms in the beads, in any inflected form: {bead id: {"kk": [(start, end,
+    tip, reviewed)], "ru": [...], "pairs": ["kk term → ru term", ...]}}. The tip of a term
+    lists its translations, `reviewed` says whether a terminologist approved one; a pair whose translation is not on the other side is marked with ⚠.
+    Empty when the workspace has no glossary."""
     try:
-        glossary = glossary_api()
+        G = glossary_api()
     except SaikesError:
         return {}
-    finder = getattr(glossary, "find_terms", None)
-    if finder is None:
+    from .terms import terms
+    rows = G.entries(ws)
+    if not rows:
         return {}
-    return finder(ws, beads)
+    by = {"kk": {}, "ru": {}}
+    for e in rows:
+        by["kk"].setdefault(e.kk_key, []).append(e)
+        by["ru"].setdefault(e.ru_key, []).append(e)
+    for side in by.values():
+        for key in side:
+            side[key] = _preferred(side[key])
+    stemmer = G.kazakh_stemmer(ws)
+    out: dict[int, dict] = {}
+    for b in beads:
+        found, keys = {}, {}
+        for side in SIDES:
+            text = _text(b, side)
+            occs = [o for o in terms(text, side, stemmer if side == "kk" else None) if o.key in by[side]] \
+                if text.strip() else []
+            keys[side] = {o.key for o in occs}        # every term, also those inside longer ones
+            found[side] = _longest(occs)              # what is marked
+        if not found["kk"] and not found["ru"]:
+            continue
+        ru_keys, kk_keys = keys["ru"], keys["kk"]
+        marks = {"kk": [], "ru": [], "pairs": []}
+        for side, other in (("kk", "ru"), ("ru", "kk")):
+            for o in found[side]:
+                entries = by[side][o.key]
+                tip = "; ".join(f"{getattr(e, other)} ({e.freq}×{', ' + e.status if e.status != 'auto' else ''})"
+                                for e in entries[:4])
+                reviewed = any(e.status in ("approved", "edited") for e in entries)
+                marks[side].append((o.start, o.end, f"→ {tip}", reviewed))
+        seen = set()
+        for o in found["kk"]:
+            if o.key in seen:
+                continue
+            seen.add(o.key)
+            entries = by["kk"][o.key]
+            hit = next((e for e in entries if e.ru_key in ru_keys), None)
+            if hit:
+                marks["pairs"].append(f"{hit.kk} → {hit.ru}")
+            elif b.ru.strip() and _trusted(entries[0]):
+                marks["pairs"].append(f"{entries[0].kk} → {entries[0].ru} ⚠ not on the Russian side")
+        for o in found["ru"]:
+            if o.key in seen or any(e.kk_key in kk_keys for e in by["ru"][o.key]):
+                continue
+            seen.add(o.key)
+            e = by["ru"][o.key][0]
+            if b.kk.strip() and _trusted(e):
+                marks["pairs"].append(f"{e.ru} → {e.kk} ⚠ not on the Kazakh side")
+        out[b.id] = marks
+    return out
+
+
+TRUSTED_FREQ = 5        # an unreviewed glossary entry seen this often is worth a warning
+
+
+def _trusted(entry) -> bool:
+    """Whether a missing translation of this entry deserves a ⚠ in review."""
+    return entry.status in ("approved", "edited") or entry.freq >= TRUSTED_FREQ
+
+
+def _longest(occs: list) -> list:
+    """Occurrences that do not overlap, longer ones first."""
+    chosen = []
+    for o in sorted(occs, key=lambda o: (-(o.end - o.start), o.start)):
+        if all(o.end <= c.start or o.start >= c.end for c in chosen):
+            chosen.append(o)
+    return sorted(chosen, key=lambda o: o.start)
+
+
+def term_lookup(ws: Workspace, query: str, n: int = 10):
+    """`align.glossary.lookup`: translations with counts and example pairs, in any
+    inflected form of the query; a concordance when the glossary lacks the term."""
+    return glossary_api().lookup(ws, query, n)
+
+
+def glossary_entries(ws: Workspace, text: str = "", statuses: tuple[str, ...] = ()) -> list:
+    """Glossary entries (rejected ones included), best first, filtered by a substring of
+    either term and by status."""
+    G = glossary_api()
+    needle = text.strip().casefold()
+    out = []
+    for e in G.entries(ws, include_rejected=True):
+        if statuses and e.status not in statuses:
+            continue
+        if needle and needle not in e.kk.casefold() and needle not in e.ru.casefold():
+            continue
+        out.append(e)
+    return out
+
+
+def entry_version(entry) -> str:
+    """What a reviewer saw of a glossary entry; an edit made against another version is
+    refused (the glossary table has no version column, so its content stands for one)."""
+    import hashlib
+    seen = json.dumps([entry.kk, entry.ru, entry.status, entry.note, entry.changed_at], ensure_ascii=False)
+    return hashlib.sha1(seen.encode("utf-8")).hexdigest()[:12]
+
+
+def _check_entry(G, ws: Workspace, entry_id: int, expected: str | None):
+    current = G.entry(ws, entry_id)
+    if expected is not None and entry_version(current) != expected:
+        raise StaleEditError(f"glossary entry {current.kk} → {current.ru} was changed by someone else since "
+                             f"you loaded it; your change was not applied — reload to see it")
+    return current
+
+
+def set_entry_status(ws: Workspace, entry_id: int, status: str, expected: str | None = None,
+                     who: str | None = None):
+    """Approve, reject or reset a glossary entry (logged by the glossary)."""
+    G = glossary_api()
+    _check_entry(G, ws, entry_id, expected)
+    return G.set_status(ws, entry_id, status, who=who)
+
+
+def edit_entry(ws: Workspace, entry_id: int, kk: str, ru: str, note: str, expected: str | None = None,
+               who: str | None = None):
+    """Change the wording or note of a glossary entry; it becomes 'edited'."""
+    G = glossary_api()
+    current = _check_entry(G, ws, entry_id, expected)
+    if (kk.strip(), ru.strip(), note.strip()) == (current.kk, current.ru, current.note):
+        return current
+    return G.edit_entry(ws, entry_id, kk, ru, note.strip(), who=who)
+
+
+def add_entry(ws: Workspace, kk: str, ru: str, note: str = "", who: str | None = None):
+    return glossary_api().add_entry(ws, kk, ru, note, who=who)
+
+
+def build_glossary(ws: Workspace) -> dict:
+    """Build or rebuild the glossary from the beads (reviewed entries are kept)."""
+    return glossary_api().build_glossary(ws)
+
+
+def termbase_bytes(ws: Workspace, fmt: str) -> tuple[bytes, str, str]:
+    """The glossary as a TBX-Basic file, a TSV table or an OmegaT glossary, for a download."""
+    import tempfile
+    G = glossary_api()
+    if fmt not in TERMBASE_FORMATS:
+        raise ReviewError(f"unknown term base format '{fmt}' (one of {', '.join(TERMBASE_FORMATS)})")
+    rows = G.entries(ws)
+    name = f"saikes-glossary.{fmt}"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        if fmt == "tbx":
+            from tmx_out.tbx import write_tbx
+            write_tbx(rows, path, title="saikes glossary", sources=[p.name for p in ws.pairs()])
+        elif fmt == "tsv":
+            from tmx_out.glossary_files import write_tsv
+            write_tsv(rows, path)
+        else:
+            from tmx_out.glossary_files import write_omegat
+            write_omegat(rows, path, title="saikes glossary")
+        return path.read_bytes(), name, MIME.get(fmt, "text/plain")

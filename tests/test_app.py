@@ -126,7 +126,10 @@ def test_documents_page_realigns_a_pair_after_confirmation(ws):
         pytest.skip("no aligner in this copy")
     ok(at)
     after = beads(ws)
-    assert after and all(x.status in ("auto", "flagged") for x in after)
+    assert after and all(x.created_at >= b.changed_at for x in after)
+    kept = [x for x in after if x.status == "approved"]       # the aligner keeps it as an anchor
+    assert [(x.kk_segs, x.ru_segs, x.kk) for x in kept] == [(b.kk_segs, b.ru_segs, b.kk)]
+    assert ws.pair(PAIR).report.get("aligner") != "naive test beads"
     log = ws.edits(ws.pair(PAIR).id, limit=5)
     assert any(e["action"] == "realign" and str(b.id) in e["before"] for e in log)
 
@@ -372,3 +375,127 @@ def test_export_bytes_matches_the_filters(ws):
     data, name, mime = R.export_bytes(ws, R.ExportOptions(status="approved"), "jsonl")
     rows = [json.loads(line) for line in data.decode("utf-8").splitlines()]
     assert len(rows) == 1 and rows[0]["kk"] == bs[0].kk and name.endswith(".jsonl")
+
+
+# ---------------------------------------------------------------- terminology
+
+@pytest.fixture
+def gws(ws):
+    """The workspace with a glossary built from its beads."""
+    pytest.importorskip("align.glossary")
+    stats = R.build_glossary(ws)
+    assert stats["entries"] > 10
+    return ws
+
+
+def entry_by(ws, kk):
+    from align import glossary as G
+    return next(e for e in G.entries(ws, include_rejected=True) if e.kk == kk)
+
+
+def test_terms_page_builds_the_glossary_when_empty(ws):
+    pytest.importorskip("align.glossary")
+    at = ok(app("terms"))
+    assert any("empty" in i.value for i in at.info)
+    ok(press(at, "tm_build"))
+    from align import glossary as G
+    assert len(G.entries(ws)) > 10
+    assert at.dataframe and "Тараптар" in list(at.dataframe[0].value["Kazakh"])
+
+
+@pytest.mark.parametrize("query, term, translation", [
+    ("Тараптардың", "Тараптар", "Стороны"),                              # Kazakh genitive
+    ("уәкілетті органдарының", "уәкілетті орган", "уполномоченный орган"),
+    ("Сторонами", "Стороны", "Тараптар"),                                # Russian instrumental
+    ("уполномоченными органами", "уполномоченный орган", "уәкілетті орган"),
+])
+def test_terms_page_looks_up_any_inflected_form(gws, query, term, translation):
+    at = app("terms")
+    at.text_input(key="tm_query").input(query).run()
+    ok(at)
+    assert any(m.value.startswith(f"**{term}**") for m in at.markdown)
+    table = at.dataframe[0].value
+    assert table.iloc[0]["translation"] == translation and table.iloc[0]["pairs"] >= 2
+    # the concordance marks the term in real sentences of both languages
+    hits = [m.value for m in at.markdown if "sk-hit" in m.value]
+    assert len(hits) >= 4
+
+
+def test_terms_page_unknown_term_says_so(gws):
+    at = app("terms")
+    at.text_input(key="tm_query").input("космодром").run()
+    ok(at)
+    assert any("not in the glossary" in w.value for w in at.warning)
+
+
+def test_terms_page_edits_and_approves_an_entry(gws):
+    e = entry_by(gws, "Тараптар")
+    at = app("terms")
+    at.selectbox(key="tm_entry").set_value(e.id).run()
+    seen = R.entry_version(e)
+    at.text_input(key=f"tm_note_{e.id}_{seen}").input("халықаралық шарттарда")
+    ok(press(at, f"tm_save_{e.id}_{seen}"))
+    after = entry_by(gws, "Тараптар")
+    assert after.note == "халықаралық шарттарда" and after.status == "edited" and after.ru == "Стороны"
+    ok(press(at, f"tm_approve_{e.id}_{R.entry_version(after)}"))
+    assert entry_by(gws, "Тараптар").status == "approved"
+    actions = [x["action"] for x in gws.edits(limit=2)]
+    assert actions == ["glossary_status", "glossary_edit"]
+
+
+def test_terms_page_rejects_an_entry_and_picks_from_a_lookup(gws):
+    e = entry_by(gws, "бап")
+    at = app("terms")
+    at.text_input(key="tm_query").input("бабында").run()
+    ok(press(at, f"tm_pick_kk_{e.id}"))
+    assert at.selectbox(key="tm_entry").value == e.id
+    ok(press(at, f"tm_reject_{e.id}_{R.entry_version(e)}"))
+    assert entry_by(gws, "бап").status == "rejected"
+
+
+def test_terms_page_stale_entry_edit_is_refused(gws):
+    e = entry_by(gws, "Келісім")
+    seen = R.entry_version(e)
+    first, second = app("terms"), app("terms")
+    for at in (first, second):
+        at.selectbox(key="tm_entry").set_value(e.id).run()
+    first.text_input(key=f"tm_ru_{e.id}_{seen}").input("Соглашение (международный договор)")
+    ok(press(first, f"tm_save_{e.id}_{seen}"))
+    second.text_input(key=f"tm_ru_{e.id}_{seen}").input("Договор")
+    press(second, f"tm_save_{e.id}_{seen}")
+    assert "changed by someone else" in second.error[0].value
+    assert entry_by(gws, "Келісім").ru == "Соглашение (международный договор)"
+
+
+def test_terms_page_adds_an_entry_by_hand(gws):
+    at = app("terms")
+    at.text_input(key="tm_new_kk").input("әскери барлау органы")
+    at.text_input(key="tm_new_ru").input("орган военной разведки")
+    ok(press(at, "tm_add"))
+    e = entry_by(gws, "әскери барлау органы")
+    assert e.ru == "орган военной разведки" and e.status == "approved"
+
+
+def test_terms_page_downloads_tbx_and_tsv(gws, downloads):
+    import xml.etree.ElementTree as ET
+    at = ok(app("terms"))
+    tbx = download(at, "tm_dl_tbx", downloads)
+    root = ET.fromstring(tbx)
+    assert root.tag == "martif"
+    terms = [t.text for t in root.iter("term")]
+    assert "Тараптар" in terms and "Стороны" in terms
+    tsv = download(at, "tm_dl_tsv", downloads).decode("utf-8").splitlines()
+    assert tsv[0].startswith("kk\tru\t") and any(line.startswith("Тараптар\tСтороны\t") for line in tsv)
+    omegat = download(at, "tm_dl_txt", downloads).decode("utf-8")
+    assert "Тараптар\tСтороны" in omegat
+
+
+def test_review_page_marks_glossary_terms_with_their_translations(gws):
+    at = ok(app("review", pair=PAIR))
+    at.selectbox(key="rv_section").set_value("article:2").run()
+    html = " ".join(m.value for m in at.markdown)
+    assert 'class="sk-term' in html
+    assert 'title="→ уполномоченный орган' in html          # on a Kazakh term
+    assert 'title="→ уәкілетті орган' in html               # on a Russian term
+    captions = " ".join(c.value for c in at.caption)
+    assert "уәкілетті орган → уполномоченный орган" in captions
