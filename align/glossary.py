@@ -25,6 +25,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from . import kazakh_stem as kz
@@ -150,7 +151,7 @@ def _independent(beads: list[_Bead], side: str, frequent: set[str]) -> Counter:
         for o in occs:
             if o.key in seen:
                 continue
-            if not any(_fragment(o, o2) for o2 in occs):
+            if not any(o2.start <= o.start and o2.end >= o.end and _fragment(o, o2) for o2 in occs):
                 seen.add(o.key)
         out.update(seen)
     return out
@@ -158,7 +159,8 @@ def _independent(beads: list[_Bead], side: str, frequent: set[str]) -> Counter:
 
 def _live(occs: list[Occurrence], keep: set[str]) -> list[Occurrence]:
     kept = [o for o in occs if o.key in keep]
-    return [o for o in kept if not any(_fragment(o, o2) for o2 in kept)]
+    return [o for o in kept if not any(o2.start <= o.start and o2.end >= o.end and _fragment(o, o2)
+                                       for o2 in kept)]
 
 
 def _extends(a: Occurrence, b: Occurrence) -> bool:
@@ -202,8 +204,9 @@ class _WordAssociation:
         return [self.stemmer.stem(w) for w in key.split()]
 
     @staticmethod
-    def _ru_lemmas(word: str) -> set[str]:
-        return {rl.lemma_of(p) for p in rl.parses(word)}
+    @lru_cache(maxsize=200_000)
+    def _ru_lemmas(word: str) -> frozenset[str]:
+        return frozenset(rl.lemma_of(p) for p in rl.parses(word))
 
     def dice(self, k: str, r: str) -> float:
         c = self.co[k][r]

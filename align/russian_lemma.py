@@ -96,6 +96,7 @@ def is_name(p) -> bool:
     return any(t in p.tag for t in NAME_TAGS)
 
 
+@lru_cache(maxsize=100_000)
 def lemma_of(p) -> str:
     """The dictionary form used in keys; a participle keeps its own form (договаривающийся),
     not the verb's infinitive."""
