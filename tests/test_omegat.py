@@ -29,7 +29,7 @@ from test_tmx import (OMEGAT_JAR, adversarial_units, assert_valid_tmx, build_wor
                       tmx_dtd)
 from align.workspace import Workspace
 from tmx_out.select import select_units, store_units
-from tmx_out.tabular import clean_text
+from tmx_out.base import clean_text
 
 pytestmark = pytest.mark.slow
 

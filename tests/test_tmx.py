@@ -20,7 +20,7 @@ from align.pipeline import load_document
 from align.workspace import REVIEW_STATUSES, Workspace
 from tmx_out.base import ExportError, Unit
 from tmx_out.select import STATUS_FILTERS, export, select_units, store_units
-from tmx_out.tabular import clean_text
+from tmx_out.base import clean_text
 from tmx_out.tmx import TmxWriter, read_tmx, seg_text, tmx_date, write_tmx
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,5 @@
-"""What every export shares: the unit it writes and a safe way to write a file.
+"""What every export shares: the unit it writes, the `Writer` interface, text cleaning
+and a safe way to write a file.
 
 As in translate-toolkit, one small unit class and one writer class per file format.
 A file is written to a temporary name beside the target and renamed into place, so a
@@ -7,10 +8,13 @@ failed export never leaves a half-written file where a good one was.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from align.errors import SaikesError
 
@@ -64,3 +68,126 @@ def atomic_write(path: str | Path, mode: str = "wb", encoding: str | None = None
         except OSError:
             pass
         raise
+
+
+# ------------------------------------------------------------------ shared by every format
+
+DIRECTIONS = ("kk-ru", "ru-kk")
+LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
+
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+# Characters XML 1.0 cannot carry: C0 controls except tab, LF, CR; lone surrogates; U+FFFE/FFFF.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str | None) -> str:
+    """`text` without the characters XML 1.0 cannot carry.
+
+    A surrogate pair that arrived as two code points (text decoded with
+    'surrogatepass') is joined into the character it stands for; an unpaired surrogate
+    is removed.
+    """
+    if not text:
+        return ""
+    if _XML_ILLEGAL.search(text):
+        text = _SURROGATE_PAIR.sub(_join_pair, text)
+        text = _XML_ILLEGAL.sub("", text)
+    return text
+
+
+def is_blank(text: str) -> bool:
+    """True when `text` has nothing but white space and invisible format characters
+    (bidi marks, zero-width joiners, BOM): such a segment is empty to a translator."""
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+
+
+def _join_pair(m: re.Match) -> str:
+    hi, lo = m.group(0)
+    return chr(0x10000 + ((ord(hi) - 0xD800) << 10) + (ord(lo) - 0xDC00))
+
+
+def check_direction(direction: str) -> tuple[str, str]:
+    """("kk", "ru") for "kk-ru", ("ru", "kk") for "ru-kk"."""
+    norm = (direction or "").strip().lower().replace("→", "-").replace(">", "-").replace("_", "-")
+    if norm not in DIRECTIONS:
+        raise ExportError(f"unknown direction '{direction}': use kk-ru (Kazakh source) or ru-kk "
+                          f"(Russian source)")
+    src, tgt = norm.split("-")
+    return src, tgt
+
+
+def format_confidence(value: float | None) -> str:
+    return "" if value is None else f"{float(value):.4f}"
+
+
+def parse_confidence(text: str | None) -> float | None:
+    if text is None or not str(text).strip():
+        return None
+    try:
+        value = float(str(text).strip().replace(",", "."))
+    except ValueError:
+        return None
+    if value != value or not 0.0 <= value <= 1.0:   # NaN or out of range
+        return None
+    return value
+
+
+def parse_article(text) -> int | None:
+    if text is None or isinstance(text, bool):
+        return None
+    if isinstance(text, int):
+        return text
+    text = str(text).strip()
+    return int(text) if text.isdigit() else None
+
+
+class Writer:
+    """One export format. Subclasses set `format` and `suffix` and implement `write`
+    (and `read`, which gives the units of a file the writer wrote)."""
+
+    format = ""
+    suffix = ""
+
+    def __init__(self, direction: str = "kk-ru"):
+        self.source, self.target = check_direction(direction)
+        self.direction = f"{self.source}-{self.target}"
+        self.skipped = 0          # units the last `write` left out
+
+    def write(self, units: Iterable[Unit], path: str | Path) -> int:
+        raise NotImplementedError
+
+    def read(self, path: str | Path) -> list[Unit]:
+        raise NotImplementedError
+
+    # helpers shared by the formats
+    def columns(self) -> list[str]:
+        return [self.source, self.target, "document", "article", "confidence", "status"]
+
+    def row(self, unit: Unit) -> list[str]:
+        sides = {"kk": clean_text(unit.kk), "ru": clean_text(unit.ru)}
+        return [sides[self.source], sides[self.target], clean_text(unit.document),
+                "" if unit.article is None else str(unit.article),
+                format_confidence(unit.confidence), clean_text(unit.status)]
+
+    def unit_from(self, record: dict) -> Unit:
+        return Unit(kk=record.get("kk") or "", ru=record.get("ru") or "",
+                    document=record.get("document") or "",
+                    article=parse_article(record.get("article")),
+                    confidence=parse_confidence(record.get("confidence")),
+                    status=record.get("status") or "auto")
+
+    def _nothing(self, count: int) -> None:
+        if count == 0:
+            raise ExportError(f"nothing to export: no pair to write to the {self.format.upper()} file"
+                              + (f" ({self.skipped} left out)" if self.skipped else ""))
+
+    def _open_text(self, path: str | Path):
+        return open(path, encoding="utf-8-sig", newline="")
+
+    def _read_guard(self, path: str | Path):
+        path = Path(path)
+        if not path.is_file():
+            raise ExportError(f"cannot read {path}: no such file")
+
+
+# ------------------------------------------------------------------ TSV

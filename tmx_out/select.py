@@ -18,8 +18,7 @@ from align import model as M
 from align.errors import WorkspaceError
 from align.workspace import REVIEW_STATUSES, Workspace
 
-from .base import ExportError, Unit
-from .tabular import clean_text, is_blank
+from .base import ExportError, Unit, clean_text, is_blank
 
 STATUS_FILTERS: dict[str, tuple[str, ...]] = {
     "approved": ("approved", "edited"),

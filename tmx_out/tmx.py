@@ -41,9 +41,8 @@ from typing import Iterable
 from lxml import etree
 
 from align import __version__
-from .base import ExportError, Unit, atomic_write
-from .tabular import (LANG_TAGS, Writer, clean_text, format_confidence, is_blank, parse_article,
-                      parse_confidence)
+from .base import (LANG_TAGS, ExportError, Unit, Writer, atomic_write, clean_text, format_confidence,
+                   is_blank, parse_article, parse_confidence)
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
