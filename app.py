@@ -24,6 +24,9 @@ st.set_page_config(page_title="saikes", page_icon="⚖", layout="wide")
 st.markdown("""<style>
 .sk-text { font-size: 0.95rem; line-height: 1.45; white-space: pre-wrap; }
 .sk-empty { color: #999; font-style: italic; }
+.sk-sents { font-size: 0.9rem; margin: .3rem 0 .6rem 0; }
+.sk-sents > div { padding: .15rem 0; border-top: 1px dashed #ddd; }
+.sk-num { display: inline-block; min-width: 1.6em; font-weight: 700; color: #666; }
 .sk-conf { display: inline-block; padding: 0 .45em; border-radius: .4em; color: #111; font-weight: 600; }
 .sk-term { background: #fdf7dc; border-bottom: 1px dotted #a07c00; cursor: help; }
 .sk-term-reviewed { background: #ffe98a; border-bottom: 1px solid #a07c00; }
@@ -184,7 +187,7 @@ def page_review(ws: Workspace) -> None:
         return
 
     with st.container(border=True):
-        c = st.columns([1.2, 2, 2, 2, 2.4])
+        c = st.columns([1.5, 2, 2, 2, 2.4])
         flagged = c[0].checkbox("Flagged only", key="rv_flagged")
         lowest = c[0].checkbox("Lowest first", key="rv_lowest", help="Order by confidence, lowest first")
         statuses = c[1].multiselect("Status", list(R.REVIEW_STATUSES), key="rv_status")
@@ -195,6 +198,10 @@ def page_review(ws: Workspace) -> None:
     flt = R.BeadFilter(flagged_only=flagged, statuses=tuple(statuses), min_confidence=lo, max_confidence=hi,
                        section=None if section == "(all)" else section, text=text, lowest_first=lowest)
     beads = R.select_beads(ws, pair.id, flt)
+    if section != st.session_state.get("_rv_last_section"):
+        st.session_state["_rv_last_section"] = section
+        if section in sections:                # re-align what is being looked at
+            st.session_state["rv_realign_section"] = section
 
     c = st.columns([3, 3, 2], vertical_alignment="bottom")
     last = R.last_undoable(ws, pair.id)
@@ -280,14 +287,18 @@ def bead_tools(ws: Workspace, b) -> None:
             st.button(f"Save {name}", key=f"save-{side}-{b.id}-{v}", on_click=_save_side, args=(b.id, side, v, key))
             sentences = R.side_sentences(ws, b, side)
             if sentences:
-                st.markdown("\n".join(f"{i}. {html.escape(t)}" for i, t in enumerate(sentences, 1)))
+                st.markdown('<div class="sk-sents">' + "".join(
+                    f'<div><span class="sk-num">{i}</span>{html.escape(t)}</div>'
+                    for i, t in enumerate(sentences, 1)) + "</div>", unsafe_allow_html=True)
             n = len(sentences)
             m = st.columns(2)
-            m[0].button(f"↑ first {name} sentence to previous bead", key=f"mvprev-{side}-{b.id}-{v}",
+            m[0].button("↑ first sentence to previous bead", key=f"mvprev-{side}-{b.id}-{v}",
+                        help=f"Move the first {name} sentence to the end of the previous bead",
                         disabled=n == 0 or prev is None, on_click=run_op,
                         args=(f"{name} sentence moved to bead {b.pos}", R.move_segment, b.id, side, "prev", v),
                         kwargs={"neighbour_version": prev.version if prev else None, "who": who()})
-            m[1].button(f"↓ last {name} sentence to next bead", key=f"mvnext-{side}-{b.id}-{v}",
+            m[1].button("↓ last sentence to next bead", key=f"mvnext-{side}-{b.id}-{v}",
+                        help=f"Move the last {name} sentence to the start of the next bead",
                         disabled=n == 0 or nxt is None, on_click=run_op,
                         args=(f"{name} sentence moved to bead {b.pos + 2}", R.move_segment, b.id, side, "next", v),
                         kwargs={"neighbour_version": nxt.version if nxt else None, "who": who()})
