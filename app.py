@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import os
+import sqlite3
 
 import pandas as pd
 import streamlit as st
@@ -70,6 +71,8 @@ def run_op(label: str, fn, *args, **kwargs) -> None:
         flash("error", f"Not saved: {exc}")
     except SaikesError as exc:
         flash("error", str(exc))
+    except sqlite3.OperationalError as exc:
+        flash("error", f"The workspace could not be written ({exc}); nothing was changed — try again")
     else:
         flash("success", label)
 

@@ -100,6 +100,47 @@ def test_documents_page_imports_an_uploaded_pair_and_aligns_it(ws):
     assert name in list(at.dataframe[0].value["pair"])
 
 
+def _docx(text: str) -> bytes:
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+    body = "".join(f"<w:p><w:r><w:t>{escape(line)}</w:t></w:r></w:p>" for line in text.splitlines() if line.strip())
+    xml = ('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+           f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"/>')
+        z.writestr("word/document.xml", xml)
+    return buf.getvalue()
+
+
+def _html(text: str) -> bytes:
+    from html import escape
+    paras = "".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line.strip())
+    return f"<html><head><meta charset='utf-8'></head><body>{paras}</body></html>".encode("utf-8")
+
+
+@pytest.mark.parametrize("kk_fmt, ru_fmt", [("docx", "html"), ("html", "md")])
+def test_documents_page_imports_docx_html_and_md(ws, kk_fmt, ru_fmt):
+    from align.read import decode_text
+    name = "001_966cfad3000587e1"
+    texts = {lang: decode_text((SEEDS / lang / f"{name}.txt").read_bytes(), name)[0] for lang in ("kk", "ru")}
+    make = {"docx": _docx, "html": _html, "md": lambda t: t.encode("utf-8")}
+    at = app("documents")
+    at.checkbox(key="up_align").uncheck()
+    at.text_input(key="up_name").input("uploaded")
+    at.file_uploader(key="up_kk").set_value((f"kk.{kk_fmt}", make[kk_fmt](texts["kk"]), "application/octet-stream"))
+    at.file_uploader(key="up_ru").set_value((f"ru.{ru_fmt}", make[ru_fmt](texts["ru"]), "application/octet-stream"))
+    at.run()
+    ok(press(at, "up_go"))
+    pid = ws.pair("uploaded").id
+    kk, ru = ws.document(pid, "kk"), ws.document(pid, "ru")
+    assert (kk.format, ru.format) == (kk_fmt, ru_fmt)
+    assert len(kk.articles) >= 5 and kk.articles == ru.articles
+    assert ws.beads(pid) == []              # "Align after import" was off
+
+
 def test_documents_page_shows_a_clear_error_for_a_bad_upload(ws):
     at = app("documents")
     ru = (SEEDS / "ru" / f"{PAIR}.txt").read_bytes()
