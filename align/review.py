@@ -309,6 +309,7 @@ def split_side(ws: Workspace, bead_id: int, side: str, at: int, expected_version
     part keeps `at` sentences); the other side stays whole in the first part."""
     _check_side(side)
     bead = ws.bead(bead_id)
+    check_version(bead, expected_version)
     n = len(_segs(bead, side))
     if not 0 < at < n:
         if n < 2:
