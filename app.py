@@ -327,11 +327,6 @@ def _split(bead_id: int, version: int) -> None:
 
 def page_terms(ws: Workspace) -> None:
     st.header("Terminology")
-    try:
-        R.glossary_api()
-    except SaikesError as exc:
-        st.error(str(exc))
-        return
     everything = R.glossary_entries(ws)
     c = st.columns([3, 1], vertical_alignment="bottom")
     c[0].caption(f"{len(everything)} glossary entries, built from the aligned pairs. Entries you approve, "

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from . import kazakh_stem as kz
 from . import russian_lemma as rl
-from .errors import SaikesError
+from .errors import SaikesError, StaleEditError
 from .terms import Occurrence, guess_language, kazakh_terms, russian_terms
 from .workspace import Workspace, now
 
@@ -77,6 +77,7 @@ class Entry:
     built_at: str | None
     created_at: str
     changed_at: str
+    version: int = 1
 
 
 # ------------------------------------------------------------------ reading the beads
@@ -551,7 +552,7 @@ def _entry(r) -> Entry:
                  r["freq"], r["kk_freq"], r["ru_freq"], r["dice"], r["llr"], r["score"],
                  json.loads(r["kk_forms"]), json.loads(r["ru_forms"]), json.loads(r["acts"]),
                  json.loads(r["examples"]), r["status"], r["note"], r["built_at"], r["created_at"],
-                 r["changed_at"])
+                 r["changed_at"], r["version"])
 
 
 def entries(ws: Workspace, include_rejected: bool = False) -> list[Entry]:
@@ -568,22 +569,33 @@ def entry(ws: Workspace, entry_id: int) -> Entry:
     return _entry(r)
 
 
+def _check_version(db, entry_id: int, expected: int | None) -> None:
+    """Inside a transaction: refuse an edit made against an older version of the entry."""
+    row = db.execute("SELECT kk, ru, version FROM glossary WHERE id = ?", (entry_id,)).fetchone()
+    if row is None:
+        raise GlossaryError(f"no glossary entry {entry_id}")
+    if expected is not None and row["version"] != expected:
+        raise StaleEditError(f"glossary entry {row['kk']} → {row['ru']} was changed by someone else since "
+                             f"you loaded it; your change was not applied — reload to see it")
+
+
 def set_status(ws: Workspace, entry_id: int, status: str, note: str | None = None,
-               who: str | None = None) -> Entry:
+               who: str | None = None, expected_version: int | None = None) -> Entry:
     """Approve, reject (or return to auto) one entry."""
     if status not in STATUSES:
         raise GlossaryError(f"unknown status '{status}' (one of {', '.join(STATUSES)})")
     before = entry(ws, entry_id)
     with ws.transaction() as db:
-        db.execute("UPDATE glossary SET status = ?, note = COALESCE(?, note), changed_at = ? WHERE id = ?",
-                   (status, note, now(), entry_id))
+        _check_version(db, entry_id, expected_version)
+        db.execute("UPDATE glossary SET status = ?, note = COALESCE(?, note), changed_at = ?,"
+                   " version = version + 1 WHERE id = ?", (status, note, now(), entry_id))
         ws.log(db, "glossary_status", before={"id": entry_id, "status": before.status},
                after={"id": entry_id, "status": status}, who=who)
     return entry(ws, entry_id)
 
 
 def edit_entry(ws: Workspace, entry_id: int, kk: str | None = None, ru: str | None = None,
-               note: str | None = None, who: str | None = None) -> Entry:
+               note: str | None = None, who: str | None = None, expected_version: int | None = None) -> Entry:
     """Change the wording of an entry; it becomes 'edited' and survives rebuilds. A changed
     term takes the key of its new wording; an automatic row with that key is merged in."""
     before = entry(ws, entry_id)
@@ -594,6 +606,7 @@ def edit_entry(ws: Workspace, entry_id: int, kk: str | None = None, ru: str | No
     kk_key = before.kk_key if kk == before.kk else kz.phrase_key(kk)
     ru_key = before.ru_key if ru == before.ru else rl.phrase_key(ru)
     with ws.transaction() as db:
+        _check_version(db, entry_id, expected_version)
         clash = db.execute("SELECT id, status FROM glossary WHERE kk_key = ? AND ru_key = ? AND id != ?",
                            (kk_key, ru_key, entry_id)).fetchone()
         if clash is not None:
@@ -601,7 +614,7 @@ def edit_entry(ws: Workspace, entry_id: int, kk: str | None = None, ru: str | No
                 raise GlossaryError(f"entry {clash['id']} already holds {kk} → {ru}")
             db.execute("DELETE FROM glossary WHERE id = ?", (clash["id"],))
         db.execute("UPDATE glossary SET kk = ?, ru = ?, kk_key = ?, ru_key = ?, note = COALESCE(?, note),"
-                   " status = 'edited', changed_at = ? WHERE id = ?",
+                   " status = 'edited', changed_at = ?, version = version + 1 WHERE id = ?",
                    (kk, ru, kk_key, ru_key, note, now(), entry_id))
         ws.log(db, "glossary_edit", before={"id": entry_id, "kk": before.kk, "ru": before.ru},
                after={"id": entry_id, "kk": kk, "ru": ru}, who=who)
@@ -618,7 +631,7 @@ def add_entry(ws: Workspace, kk: str, ru: str, note: str = "", who: str | None =
     with ws.transaction() as db:
         row = db.execute("SELECT id FROM glossary WHERE kk_key = ? AND ru_key = ?", (kk_key, ru_key)).fetchone()
         if row is not None:
-            db.execute("UPDATE glossary SET kk = ?, ru = ?, status = 'approved', note = ?, changed_at = ? "
+            db.execute("UPDATE glossary SET kk = ?, ru = ?, status = 'approved', note = ?, changed_at = ?, version = version + 1 "
                        "WHERE id = ?", (kk, ru, note, stamp, row["id"]))
             entry_id = row["id"]
         else:

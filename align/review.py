@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from . import aligner as A
+from . import glossary as G
 from .errors import InputError, SaikesError, StaleEditError
 from .workspace import REVIEW_STATUSES, Bead, Workspace, check_version, now
 
@@ -185,24 +187,12 @@ def import_upload(ws: Workspace, kk: tuple[str, bytes], ru: tuple[str, bytes],
 
 def align_pair(ws: Workspace, name: str) -> dict:
     """Align (or re-align) a whole pair with the sentence aligner."""
-    return _aligner().align_pair(ws, name)
+    return A.align_pair(ws, name)
 
 
 def realign_section(ws: Workspace, pair_id: int, section: str) -> int:
     """Re-align one section (an article) of a pair; returns the number of new beads."""
-    return _aligner().realign_section(ws, pair_id, section)
-
-
-def _aligner():
-    import importlib
-    try:
-        aligner = importlib.import_module(f"{__package__}.aligner")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__package__}.aligner":
-            raise
-        raise SaikesError("the sentence aligner (align/aligner.py) is not installed in this "
-                          "copy of saikes") from None
-    return aligner
+    return A.realign_section(ws, pair_id, section)
 
 
 # ---------------------------------------------------------------- bead operations
@@ -607,18 +597,6 @@ def export_bytes(ws: Workspace, options: ExportOptions, fmt: str) -> tuple[bytes
 
 # ---------------------------------------------------------------- glossary (align.glossary)
 
-def glossary_api():
-    """The glossary module, or a SaikesError saying it is missing."""
-    import importlib
-    try:
-        glossary = importlib.import_module(f"{__package__}.glossary")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__package__}.glossary":
-            raise
-        raise SaikesError("the glossary (align/glossary.py) is not installed in this copy of saikes") from None
-    return glossary
-
-
 GLOSSARY_STATUSES = ("auto", "approved", "edited", "rejected")
 TERMBASE_FORMATS = ("tbx", "tsv", "txt")       # TBX-Basic, a table with all figures, OmegaT
 
@@ -632,10 +610,6 @@ def term_marks(ws: Workspace, beads: list[Bead]) -> dict[int, dict]:
     tip, reviewed)], "ru": [...], "pairs": ["kk term → ru term", ...]}}. The tip of a term
     lists its translations, `reviewed` says whether a terminologist approved one; a pair whose translation is not on the other side is marked with ⚠.
     Empty when the workspace has no glossary."""
-    try:
-        G = glossary_api()
-    except SaikesError:
-        return {}
     from .terms import terms
     rows = G.entries(ws)
     if not rows:
@@ -710,13 +684,12 @@ def _longest(occs: list) -> list:
 def term_lookup(ws: Workspace, query: str, n: int = 10):
     """`align.glossary.lookup`: translations with counts and example pairs, in any
     inflected form of the query; a concordance when the glossary lacks the term."""
-    return glossary_api().lookup(ws, query, n)
+    return G.lookup(ws, query, n)
 
 
 def glossary_entries(ws: Workspace, text: str = "", statuses: tuple[str, ...] = ()) -> list:
     """Glossary entries (rejected ones included), best first, filtered by a substring of
     either term and by status."""
-    G = glossary_api()
     needle = text.strip().casefold()
     out = []
     for e in G.entries(ws, include_rejected=True):
@@ -728,53 +701,38 @@ def glossary_entries(ws: Workspace, text: str = "", statuses: tuple[str, ...] = 
     return out
 
 
-def entry_version(entry) -> str:
-    """What a reviewer saw of a glossary entry; an edit made against another version is
-    refused (the glossary table has no version column, so its content stands for one)."""
-    import hashlib
-    seen = json.dumps([entry.kk, entry.ru, entry.status, entry.note, entry.changed_at], ensure_ascii=False)
-    return hashlib.sha1(seen.encode("utf-8")).hexdigest()[:12]
+def entry_version(entry) -> int:
+    """What a reviewer saw of a glossary entry: an edit made against another version is refused."""
+    return entry.version
 
 
-def _check_entry(G, ws: Workspace, entry_id: int, expected: str | None):
-    current = G.entry(ws, entry_id)
-    if expected is not None and entry_version(current) != expected:
-        raise StaleEditError(f"glossary entry {current.kk} → {current.ru} was changed by someone else since "
-                             f"you loaded it; your change was not applied — reload to see it")
-    return current
-
-
-def set_entry_status(ws: Workspace, entry_id: int, status: str, expected: str | None = None,
+def set_entry_status(ws: Workspace, entry_id: int, status: str, expected: int | None = None,
                      who: str | None = None):
     """Approve, reject or reset a glossary entry (logged by the glossary)."""
-    G = glossary_api()
-    _check_entry(G, ws, entry_id, expected)
-    return G.set_status(ws, entry_id, status, who=who)
+    return G.set_status(ws, entry_id, status, who=who, expected_version=expected)
 
 
-def edit_entry(ws: Workspace, entry_id: int, kk: str, ru: str, note: str, expected: str | None = None,
+def edit_entry(ws: Workspace, entry_id: int, kk: str, ru: str, note: str, expected: int | None = None,
                who: str | None = None):
     """Change the wording or note of a glossary entry; it becomes 'edited'."""
-    G = glossary_api()
-    current = _check_entry(G, ws, entry_id, expected)
+    current = G.entry(ws, entry_id)
     if (kk.strip(), ru.strip(), note.strip()) == (current.kk, current.ru, current.note):
         return current
-    return G.edit_entry(ws, entry_id, kk, ru, note.strip(), who=who)
+    return G.edit_entry(ws, entry_id, kk, ru, note.strip(), who=who, expected_version=expected)
 
 
 def add_entry(ws: Workspace, kk: str, ru: str, note: str = "", who: str | None = None):
-    return glossary_api().add_entry(ws, kk, ru, note, who=who)
+    return G.add_entry(ws, kk, ru, note, who=who)
 
 
 def build_glossary(ws: Workspace) -> dict:
     """Build or rebuild the glossary from the beads (reviewed entries are kept)."""
-    return glossary_api().build_glossary(ws)
+    return G.build_glossary(ws)
 
 
 def termbase_bytes(ws: Workspace, fmt: str) -> tuple[bytes, str, str]:
     """The glossary as a TBX-Basic file, a TSV table or an OmegaT glossary, for a download."""
     import tempfile
-    G = glossary_api()
     if fmt not in TERMBASE_FORMATS:
         raise ReviewError(f"unknown term base format '{fmt}' (one of {', '.join(TERMBASE_FORMATS)})")
     rows = G.entries(ws)

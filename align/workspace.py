@@ -139,6 +139,10 @@ MIGRATIONS: list[str] = [
         stats TEXT NOT NULL DEFAULT '{}'
     );
     """,
+    # 3: glossary entries carry a version, so that two reviewers cannot overwrite each other
+    """
+    ALTER TABLE glossary ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 REVIEW_STATUSES = ("auto", "flagged", "approved", "rejected", "edited")

@@ -58,3 +58,17 @@ def test_tmx_import_is_one_transaction_and_keeps_dates(tmp_path):
 def _docs():
     from tmx_out.select import units_to_documents
     return units_to_documents([Unit("Бір.", "Один.")], "")
+
+
+def test_glossary_entry_stale_edit_refused(tmp_path):
+    from align import glossary as G
+    from align.errors import StaleEditError
+    with Workspace(tmp_path / "w.db") as ws:
+        e = G.add_entry(ws, "уәкілетті орган", "уполномоченный орган")
+        seen = e.version
+        first = G.edit_entry(ws, e.id, ru="уполномоченные органы", expected_version=seen)
+        assert first.version == seen + 1
+        with pytest.raises(StaleEditError, match="changed by someone else"):
+            G.set_status(ws, e.id, "rejected", expected_version=seen)
+        kept = G.entry(ws, e.id)
+        assert kept.ru == "уполномоченные органы" and kept.status == "edited"
