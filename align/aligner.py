@@ -12,7 +12,6 @@
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from . import dp
@@ -388,11 +387,6 @@ def realign_section(ws, pair_id: int, section: str, params: Params = DEFAULT) ->
         ws.log(db, "realign-section", pair_id, before={"section": section, "beads": old},
                after={"section": section, "beads": len(new)})
     return len(new)
-
-
-def mean(values) -> float:
-    values = list(values)
-    return sum(values) / len(values) if values else math.nan
 
 
 # ------------------------------------------------------------------ pre-segmented text

@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import InputError, MismatchError, SaikesError
+from .errors import InputError, SaikesError
 
 PROGRESS_ABOVE = 5   # show a progress bar when there are more pairs than this
 
@@ -235,5 +235,3 @@ def cmd_status(args) -> int:
                 print(f"{p.name}: imported {p.updated_at}, not aligned")
     return 0
 
-
-__all__ = ["register", "MismatchError"]

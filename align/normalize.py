@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from . import lang_rules as R
 from .read import RawText
+from .structure import parse_heading
 
 
 class OText:
@@ -312,7 +313,6 @@ def _last_word(s: str) -> str:
 
 
 def is_heading_line(s: str, lang: str) -> bool:
-    from .structure import parse_heading
     return parse_heading(s, lang) is not None
 
 
