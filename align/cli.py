@@ -83,8 +83,25 @@ def _ranges(numbers: list[int]) -> str:
 
 # ------------------------------------------------------------------ parser
 
+class Parser(argparse.ArgumentParser):
+    """Usage errors in one line, like every other error of saikes."""
+
+    def error(self, message):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def port_number(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number (1-65535)")
+    return port
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="saikes", description="Align Kazakh legal acts with their Russian "
+    p = Parser(prog="saikes", description="Align Kazakh legal acts with their Russian "
                                 "counterparts, review the pairs, build a glossary, export TMX.")
     p.add_argument("--version", action="version", version=f"saikes {__version__}")
     p.add_argument("--db", default=None, help="workspace file (default: $SAIKES_DB or ./saikes.db)")
@@ -104,6 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_inspect)
 
     _add_later_commands(sub)
+    for command in sub.choices.values():
+        # --db is accepted after the command too: `saikes import KK RU --db my.db`
+        if not any("--db" in a.option_strings for a in command._actions):
+            command.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return p
 
 

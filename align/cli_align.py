@@ -195,13 +195,13 @@ def _cell(text: str) -> str:
 
 def cmd_align_sentences(args) -> int:
     from .aligner import align_sentence_lists
-    from .read import decode_text
+    from .read import decode_text, read_checked
     lists = []
     for path in (args.src, args.tgt):
         p = Path(path)
         if not p.is_file():
             raise InputError(f"{path}: no such file")
-        data = p.read_bytes()
+        data = read_checked(p)
         if not data.strip():
             raise InputError(f"{path}: the file is empty")
         text, _ = decode_text(data, p.name)

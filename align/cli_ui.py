@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .cli import port_number
 from .errors import SaikesError
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
@@ -49,7 +50,7 @@ def cmd_ui(args) -> int:
 def register(sub) -> None:
     s = sub.add_parser("ui", help="open the review app (Streamlit) over the workspace")
     s.add_argument("--db", default=argparse.SUPPRESS, help="workspace file (default: $SAIKES_DB or ./saikes.db)")
-    s.add_argument("--port", type=int, default=None, help="port to listen on (default 8501)")
+    s.add_argument("--port", type=port_number, default=None, help="port to listen on (default 8501)")
     s.add_argument("--address", default=None, help="address to listen on (default: all)")
     s.set_defaults(func=cmd_ui)
 

@@ -41,21 +41,28 @@ class RawText:
     layout: str  # "lines" or "paragraphs"
 
 
+# What a file really is, by its first bytes, when its name says otherwise.
+MAGIC = (
+    (b"PK\x03\x04", "a zip archive (a Word .docx?)"),
+    (b"%PDF", "a PDF; saikes does not read PDF: copy the text into a .txt or save it as .docx"),
+    (b"{\\rtf", "an RTF document; save it as .docx or .txt"),
+    (b"\xd0\xcf\x11\xe0", "an old Word .doc; save it as .docx"),
+)
+
+
 def read_file(path: str | Path) -> RawText:
     path = Path(path)
-    name = path.name
+    name = path.name or str(path)
     if not path.exists():
         raise InputError(f"{name}: no such file")
     if path.is_dir():
         raise InputError(f"{name}: is a folder, not a file")
-    size = path.stat().st_size
-    if size == 0:
-        raise InputError(f"{name}: the file is empty")
-    if size > MAX_BYTES:
-        raise InputError(f"{name}: the file is {size // (1024 * 1024)} MB; saikes reads legal acts "
-                         f"of up to {MAX_BYTES // (1024 * 1024)} MB")
-    data = path.read_bytes()
+    data = read_checked(path)
     suffix = path.suffix.lower()
+    if suffix not in DOCX_SUFFIXES:
+        for magic, what in MAGIC:
+            if data.startswith(magic):
+                raise InputError(f"{name}: this is {what}, not a {suffix or 'text'} file")
     if suffix in DOCX_SUFFIXES:
         raw = read_docx_bytes(data, name)
     elif suffix in HTML_SUFFIXES:
@@ -71,6 +78,18 @@ def read_file(path: str | Path) -> RawText:
     if not raw.text.strip():
         raise InputError(f"{name}: the file holds no text")
     return raw
+
+
+def read_checked(path: Path) -> bytes:
+    """The bytes of a file, refused when empty or too large to be a legal act."""
+    name = path.name or str(path)
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(f"{name}: the file is empty")
+    if size > MAX_BYTES:
+        raise InputError(f"{name}: the file is {size // (1024 * 1024)} MB; saikes reads legal acts "
+                         f"of up to {MAX_BYTES // (1024 * 1024)} MB")
+    return path.read_bytes()
 
 
 def read_bytes(data: bytes, name: str) -> RawText:

@@ -118,3 +118,39 @@ def test_db_from_environment(cli, tmp_path):
     db = tmp_path / "env.db"
     r = cli("import", KK0, RU0, env={"SAIKES_DB": str(db)})
     assert r.returncode == 0 and db.exists()
+
+
+@pytest.mark.parametrize("name,content,needle", [
+    ("act.html", b"PK\x03\x04" + b"\x00" * 100, "zip archive"),
+    ("act.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + b"x" * 200, "PDF"),
+    ("act.txt", b"{\\rtf1\\ansi " + "Статья 1".encode("cp1251") * 20, "RTF"),
+])
+def test_mislabelled_files(cli, tmp_path, name, content, needle):
+    path = tmp_path / name
+    path.write_bytes(content)
+    r = cli("inspect", path)
+    assert r.returncode == 1
+    assert needle in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_huge_file_refused_before_reading(cli, tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as fh:
+        fh.truncate(60 * 1024 * 1024)       # sparse: nothing is written to disk
+    for args in (("inspect", path), ("align-sentences", path, path)):
+        r = cli(*args)
+        assert r.returncode == 1 and "60 MB" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_db_option_after_the_command(cli, tmp_path):
+    db = tmp_path / "after.db"
+    r = cli("import", KK0, RU0, "--db", db)
+    assert r.returncode == 0 and db.exists()
+    assert "000_814850e4c9e980b5" in cli("status", "--db", db).stdout
+
+
+@pytest.mark.parametrize("args", [("frobnicate",), ("export",), ("ui", "--port", "99999999")])
+def test_usage_errors_are_one_line(cli, args):
+    r = cli(*args)
+    assert r.returncode == 2
+    assert len(r.stderr.strip().splitlines()) == 1 and "error" in r.stderr
