@@ -22,8 +22,10 @@ def register(sub) -> None:
     s.add_argument("--kk", help="folder of Kazakh files (default: the bundled seeds)")
     s.add_argument("--ru", help="folder of Russian files, matched to the Kazakh ones by file name")
     s.add_argument("--out", default="out", help="folder for the aligned files (default: out)")
-    s.add_argument("--glossaries", default=None,
-                   help="folder for the glossary files (default: glossaries/ beside the seeds)")
+    s.add_argument("--glossaries", default="glossaries",
+                   help="folder for the glossary files (default: glossaries)")
+    s.add_argument("--name", default="seeds",
+                   help="name of the translation memory and glossary files (default: seeds)")
     s.add_argument("--force", action="store_true", help="align even pairs that look unrelated")
     s.set_defaults(func=cmd_run)
 
@@ -131,7 +133,8 @@ def cmd_run(args) -> int:
                 print(summary_line(name, result))
                 for problem in result.get("article_problems", []):
                     print(f"    article mismatch: {problem}")
-        _run_extras(ws, args, out, kk_dir)
+        if any(not isinstance(r, Exception) for r in results.values()):
+            _run_extras(ws, args, out)
     for p in problems:
         print(p, file=sys.stderr)
     if problems:
@@ -141,27 +144,18 @@ def cmd_run(args) -> int:
     return 0
 
 
-def _run_extras(ws, args, out: Path, kk_dir: Path) -> None:
-    """The translation memory of all pairs and the glossary, when those stages are installed."""
-    try:
-        from tmx_out.select import select_units
-        from tmx_out.tmx import write_tmx
-    except ModuleNotFoundError:
-        pass
-    else:
-        units = select_units(ws)
-        n = write_tmx(units, out / "seeds.tmx")
-        print(f"translation memory: {out / 'seeds.tmx'} ({n} units)")
-    try:
-        from .glossary import build_glossary, write_glossary_files
-    except ModuleNotFoundError:
-        return
+def _run_extras(ws, args, out: Path) -> None:
+    """The translation memory of all pairs and the glossary built from them."""
+    from tmx_out.select import select_units
+    from tmx_out.tmx import write_tmx
+    from .glossary import build_glossary, write_glossary_files
+    tmx = out / f"{args.name}.tmx"
+    print(f"translation memory: {tmx} ({write_tmx(select_units(ws), tmx)} units)")
     stats = build_glossary(ws)
-    folder = Path(args.glossaries) if args.glossaries else kk_dir.parent.parent / "glossaries"
+    folder = Path(args.glossaries)
     folder.mkdir(parents=True, exist_ok=True)
-    paths = write_glossary_files(ws, folder, stem="seeds")
-    entries = stats.get("entries", "?") if isinstance(stats, dict) else stats
-    print(f"glossary: {entries} entries; " + ", ".join(str(p) for p in paths))
+    paths = write_glossary_files(ws, folder, stem=args.name)
+    print(f"glossary: {stats.get('entries', '?')} entries; " + ", ".join(str(p) for p in paths))
 
 
 def _match_files(kk_dir: Path, ru_dir: Path) -> list[tuple[Path, Path]]:
