@@ -60,7 +60,7 @@ def cmd_glossary_build(args) -> int:
 
 
 def cmd_lookup(args) -> int:
-    from .glossary import kwic, lookup
+    from .lookup import kwic, lookup
     term = " ".join(args.term)
     with _open(args) as ws:
         result = lookup(ws, term, n=args.n)
@@ -94,7 +94,7 @@ def _print_example(ex: dict, kwic) -> None:
 
 
 def cmd_qa(args) -> int:
-    from .glossary import format_qa, qa, write_qa
+    from .qa import format_qa, qa, write_qa
     with _open(args) as ws:
         report = qa(ws, pair=args.pair)
     if args.output:

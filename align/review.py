@@ -28,6 +28,7 @@ from pathlib import Path
 
 from . import aligner as A
 from . import glossary as G
+from . import lookup as L
 from .errors import InputError, SaikesError, StaleEditError
 from .workspace import REVIEW_STATUSES, Bead, Workspace, check_version, now
 
@@ -682,9 +683,9 @@ def _longest(occs: list) -> list:
 
 
 def term_lookup(ws: Workspace, query: str, n: int = 10):
-    """`align.glossary.lookup`: translations with counts and example pairs, in any
+    """`align.lookup.lookup`: translations with counts and example pairs, in any
     inflected form of the query; a concordance when the glossary lacks the term."""
-    return G.lookup(ws, query, n)
+    return L.lookup(ws, query, n)
 
 
 def glossary_entries(ws: Workspace, text: str = "", statuses: tuple[str, ...] = ()) -> list:
