@@ -23,6 +23,7 @@ from .scoring import DEFAULT, BeadScorer, Lexicon, Params, learn_lexicon
 
 FLAG_BELOW = 0.5            # beads under this confidence are flagged for review
 LEXICON_FROM = 0.9          # beads this confident (or approved) teach the lexicon
+LEXICON_SAMPLE = 20000      # at most this many beads teach it
 BAND_ABOVE = 60             # sections longer than this are aligned inside a diagonal band
 SHAPES = dp.SHAPES
 
@@ -275,25 +276,31 @@ def check_related(name: str, alignment: Alignment) -> None:
 
 # ------------------------------------------------------------------ workspace
 
-def workspace_lexicon(ws, extra: list[dict] = (), exclude: set[int] = frozenset()) -> Lexicon:
-    """Learn the lexicon from the confident or approved beads of the whole workspace
-    (less the pairs in `exclude`, which are being re-aligned) and the beads in `extra`."""
-    pairs = []
-    stored = [b for b in ws.beads() if b.pair_id not in exclude]
-    for b in stored + [_AsBead(x) for x in extra]:
-        if b.status == "rejected":
-            continue
-        if len(b.kk_segs) and len(b.ru_segs) and (b.confidence >= LEXICON_FROM or b.status in
-                                                   ("approved", "edited")):
-            pairs.append((clues(b.kk, "kk").stems, clues(b.ru, "ru").stems))
-    return learn_lexicon(pairs)
+def confident_texts(beads: list[dict]) -> list[tuple[str, str]]:
+    """The (kk, ru) texts of beads confident enough to teach the lexicon."""
+    return [(b["kk"], b["ru"]) for b in beads if b["kk_segs"] and b["ru_segs"]
+            and b.get("status") != "rejected"
+            and (b["confidence"] >= LEXICON_FROM or b.get("status") in ("approved", "edited"))]
 
 
-class _AsBead:
-    def __init__(self, d: dict):
-        self.kk, self.ru = d["kk"], d["ru"]
-        self.kk_segs, self.ru_segs = d["kk_segs"], d["ru_segs"]
-        self.confidence, self.status = d["confidence"], d.get("status", "auto")
+def workspace_lexicon(ws, extra: list[tuple[str, str]] = (), exclude: set[int] = frozenset()) -> Lexicon:
+    """Learn the lexicon from the confident or approved beads of the workspace (less the
+    pairs in `exclude`, which are being re-aligned) and the (kk, ru) texts in `extra`.
+    A large workspace is sampled evenly: the lexicon of legal language saturates long
+    before a corpus ends, and the pair counts would not fit in memory."""
+    where = ("kk != '' AND ru != '' AND status != 'rejected' AND "
+             "(confidence >= ? OR status IN ('approved', 'edited'))")
+    args: list = [LEXICON_FROM]
+    if exclude:
+        where += f" AND pair_id NOT IN ({','.join('?' * len(exclude))})"
+        args += sorted(exclude)
+    budget = max(0, LEXICON_SAMPLE - len(extra))
+    total = ws.db.execute(f"SELECT COUNT(*) FROM beads WHERE {where}", args).fetchone()[0]
+    stride = max(1, -(-total // budget)) if budget else 0
+    stored = ws.db.execute(f"SELECT kk, ru FROM beads WHERE {where} AND id % ? = 0", args + [stride]) \
+        if stride else []
+    texts = list(extra[:LEXICON_SAMPLE]) + [(r[0], r[1]) for r in stored]
+    return learn_lexicon((clues(kk, "kk").stems, clues(ru, "ru").stems) for kk, ru in texts)
 
 
 def align_pair(ws, name: str, params: Params = DEFAULT, lexicon: Lexicon | None = None,
@@ -306,7 +313,7 @@ def align_pair(ws, name: str, params: Params = DEFAULT, lexicon: Lexicon | None 
     if not force:
         check_related(name, first)
     if lexicon is None:
-        lexicon = workspace_lexicon(ws, first.beads, exclude={info.id})
+        lexicon = workspace_lexicon(ws, confident_texts(first.beads), exclude={info.id})
     result = align_documents(kk, ru, params, lexicon, keep) if len(lexicon) else first
     result.report["lexicon_entries"] = len(lexicon)
     ws.store_alignment(info.id, result.beads, result.report)
@@ -316,36 +323,39 @@ def align_pair(ws, name: str, params: Params = DEFAULT, lexicon: Lexicon | None 
 def align_all(ws, names: list[str] | None = None, params: Params = DEFAULT, force: bool = False,
               progress=None) -> dict[str, dict | Exception]:
     """Align many pairs: a first pass over all of them teaches the lexicon that the
-    second pass uses. Returns each pair's report, or the error that stopped it."""
+    second pass uses. Returns each pair's report, or the error that stopped it.
+    Documents are read again for the second pass rather than held, so memory does not
+    grow with the number of pairs."""
     names = names or [p.name for p in ws.pairs()]
-    docs, first, results = {}, {}, {}
+    ids = {name: ws.pair(name).id for name in names}
+    results: dict[str, dict | Exception] = {}
+    teach: list[tuple[str, str]] = []
     for name in names:
-        info = ws.pair(name)
-        docs[name] = (info.id, ws.document(info.id, "kk"), ws.document(info.id, "ru"),
-                      reviewed_beads(ws, info.id))
-        first[name] = align_documents(docs[name][1], docs[name][2], params, None, docs[name][3])
-        if not force:
-            try:
-                check_related(name, first[name])
-            except MismatchError as exc:
-                results[name] = exc
+        first = _align_stored(ws, ids[name], params, None)
+        try:
+            if not force:
+                check_related(name, first)
+            if len(teach) < LEXICON_SAMPLE:
+                teach.extend(confident_texts(first.beads))
+        except MismatchError as exc:
+            results[name] = exc
         if progress:
             progress(1)
-    extra = [b for n, a in first.items() if n not in results for b in a.beads]
-    lexicon = workspace_lexicon(ws, extra, exclude={docs[n][0] for n in names})
+    lexicon = workspace_lexicon(ws, teach, exclude=set(ids.values()))
     for name in names:
-        if name in results:
-            if progress:
-                progress(1)
-            continue
-        pair_id, kk, ru, keep = docs[name]
-        result = align_documents(kk, ru, params, lexicon, keep) if len(lexicon) else first[name]
-        result.report["lexicon_entries"] = len(lexicon)
-        ws.store_alignment(pair_id, result.beads, result.report)
-        results[name] = result.report
+        if name not in results:
+            result = _align_stored(ws, ids[name], params, lexicon)
+            result.report["lexicon_entries"] = len(lexicon)
+            ws.store_alignment(ids[name], result.beads, result.report)
+            results[name] = result.report
         if progress:
             progress(1)
     return results
+
+
+def _align_stored(ws, pair_id: int, params: Params, lexicon: Lexicon | None) -> Alignment:
+    return align_documents(ws.document(pair_id, "kk"), ws.document(pair_id, "ru"), params, lexicon,
+                           reviewed_beads(ws, pair_id))
 
 
 def realign_section(ws, pair_id: int, section: str, params: Params = DEFAULT) -> int:

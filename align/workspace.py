@@ -8,9 +8,11 @@ version is refused (`StaleEditError`), so two reviewers cannot overwrite each ot
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
+import zlib
 from array import array
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -288,7 +290,7 @@ class Workspace:
             "INSERT INTO documents(pair_id, lang, path, encoding, format, sha256, source, text, offsets,"
             " imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (pair_id, doc.lang, doc.path, doc.encoding, doc.format, digest, doc.source, doc.text,
-             doc.offsets.tobytes(), now())).lastrowid
+             pack_offsets(doc.offsets), now())).lastrowid
         db.executemany(
             "INSERT INTO blocks(doc_id, idx, kind, start, end, section, article, number, title)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -316,8 +318,7 @@ class Workspace:
                             (pair_id, lang)).fetchone()
         if r is None:
             raise WorkspaceError(f"pair {pair_id} has no {lang} document")
-        offsets = array("i")
-        offsets.frombytes(r["offsets"])
+        offsets = unpack_offsets(r["offsets"])
         doc = M.Document(text=r["text"], offsets=offsets, source=r["source"], path=r["path"],
                          lang=r["lang"], encoding=r["encoding"], format=r["format"])
         doc.blocks = [M.Block(b["kind"], b["start"], b["end"], b["section"], b["article"], b["number"],
@@ -404,6 +405,25 @@ def _bead(r) -> Bead:
     return Bead(r["id"], r["pair_id"], r["pos"], r["section"], r["article"], json.loads(r["kk_segs"]),
                 json.loads(r["ru_segs"]), r["kk"], r["ru"], r["confidence"], json.loads(r["scores"]),
                 r["status"], r["version"], r["created_at"], r["changed_at"])
+
+
+# Offsets are stored as zlib-compressed differences: nearly every normalized character
+# comes from the source character after the previous one, so the differences are almost
+# all 1 and a 30,000-character act takes a few hundred bytes instead of 120 KB.
+_PACKED = b"ZOF\x01"
+
+
+def pack_offsets(offsets: array) -> bytes:
+    deltas = array("i", (b - a for a, b in zip([0] + list(offsets[:-1]), offsets)))
+    return _PACKED + zlib.compress(deltas.tobytes(), 6)
+
+
+def unpack_offsets(blob: bytes) -> array:
+    if not blob.startswith(_PACKED):
+        raise WorkspaceError("a document's character offsets are in an unknown format")
+    deltas = array("i")
+    deltas.frombytes(zlib.decompress(blob[len(_PACKED):]))
+    return array("i", itertools.accumulate(deltas))
 
 
 def _digest(doc: M.Document) -> str:

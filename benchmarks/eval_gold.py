@@ -14,7 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
-from align.aligner import align_documents, workspace_lexicon  # noqa: E402
+from align.aligner import align_documents, confident_texts  # noqa: E402
+from align.features import clues  # noqa: E402
+from align.scoring import learn_lexicon  # noqa: E402
 from align.pipeline import load_document  # noqa: E402
 from goldtools import stream  # noqa: E402
 
@@ -28,11 +30,6 @@ def load_scorer():
     return mod
 
 
-class _NoWorkspace:
-    def beads(self):
-        return []
-
-
 def align_seeds(params=None):
     from align.scoring import DEFAULT
     params = params or DEFAULT
@@ -40,7 +37,8 @@ def align_seeds(params=None):
     docs = {n: (load_document(ROOT / "seeds" / "kk" / f"{n}.txt", "kk"),
                 load_document(ROOT / "seeds" / "ru" / f"{n}.txt", "ru")) for n in names}
     first = {n: align_documents(*docs[n], params) for n in names}
-    lexicon = workspace_lexicon(_NoWorkspace(), [b for a in first.values() for b in a.beads])
+    texts = [t for a in first.values() for t in confident_texts(a.beads)]
+    lexicon = learn_lexicon((clues(kk, "kk").stems, clues(ru, "ru").stems) for kk, ru in texts)
     return {n: align_documents(*docs[n], params, lexicon) for n in names}, lexicon
 
 
