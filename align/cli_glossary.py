@@ -16,6 +16,10 @@ def register(sub) -> None:
     b.add_argument("--out", default=DEFAULT_OUT, help=f"folder for the files (default: {DEFAULT_OUT})")
     b.add_argument("--stem", default="seeds", help="file name without extension (default: seeds)")
     b.set_defaults(func=cmd_glossary_build)
+    i = gsub.add_parser("import", help="add a curated term list (TBX, OmegaT .txt, TSV or CSV) to the "
+                                       "glossary as approved entries")
+    i.add_argument("file")
+    i.set_defaults(func=cmd_glossary_import)
     s.set_defaults(func=cmd_glossary_help, glossary_parser=s)
 
     s = sub.add_parser("lookup", help="translations and example pairs of a Kazakh or Russian term, "
@@ -56,6 +60,20 @@ def cmd_glossary_build(args) -> int:
           f"aligned pairs in {stats['pairs']} act(s); {stats['reviewed_kept']} reviewed entries kept")
     for p in paths:
         print(f"  {p}")
+    return 0
+
+
+def cmd_glossary_import(args) -> int:
+    from tmx_out.term_lists import read_term_list
+    from .glossary import add_entries
+    from .workspace import Workspace
+    pairs = read_term_list(args.file)
+    with Workspace(args.db) as ws:
+        before = ws.db.execute("SELECT COUNT(*) FROM glossary").fetchone()[0]
+        add_entries(ws, [(p.kk, p.ru, p.note) for p in pairs])
+        added = ws.db.execute("SELECT COUNT(*) FROM glossary").fetchone()[0] - before
+    print(f"{args.file}: {len(pairs)} term pairs, {added} new in the glossary of {args.db}, "
+          f"{len(pairs) - added} already there (now approved)")
     return 0
 
 

@@ -623,23 +623,34 @@ def edit_entry(ws: Workspace, entry_id: int, kk: str | None = None, ru: str | No
 
 def add_entry(ws: Workspace, kk: str, ru: str, note: str = "", who: str | None = None) -> Entry:
     """Add a term pair by hand (status 'approved')."""
-    kk, ru = kk.strip(), ru.strip()
-    if not kk or not ru:
-        raise GlossaryError("a glossary entry needs both a Kazakh and a Russian term")
-    kk_key, ru_key = kz.phrase_key(kk), rl.phrase_key(ru)
+    return entry(ws, add_entries(ws, [(kk, ru, note)], who)[0])
+
+
+def add_entries(ws: Workspace, pairs, who: str | None = None) -> list[int]:
+    """Add (kk, ru, note) term pairs as approved entries, all in one transaction; a pair
+    the glossary already holds becomes approved with the new wording. Returns the ids."""
+    rows = []
+    for kk, ru, note in pairs:
+        kk, ru = " ".join(kk.split()), " ".join(ru.split())
+        if not kk or not ru:
+            raise GlossaryError("a glossary entry needs both a Kazakh and a Russian term")
+        rows.append((kk, ru, note or "", kz.phrase_key(kk), rl.phrase_key(ru)))
     stamp = now()
+    ids = []
     with ws.transaction() as db:
-        row = db.execute("SELECT id FROM glossary WHERE kk_key = ? AND ru_key = ?", (kk_key, ru_key)).fetchone()
-        if row is not None:
-            db.execute("UPDATE glossary SET kk = ?, ru = ?, status = 'approved', note = ?, changed_at = ?, version = version + 1 "
-                       "WHERE id = ?", (kk, ru, note, stamp, row["id"]))
-            entry_id = row["id"]
-        else:
-            entry_id = db.execute(
-                "INSERT INTO glossary(kk_key, ru_key, kk, ru, status, note, created_at, changed_at) "
-                "VALUES (?, ?, ?, ?, 'approved', ?, ?, ?)", (kk_key, ru_key, kk, ru, note, stamp, stamp)).lastrowid
-        ws.log(db, "glossary_add", after={"id": entry_id, "kk": kk, "ru": ru}, who=who)
-    return entry(ws, entry_id)
+        for kk, ru, note, kk_key, ru_key in rows:
+            row = db.execute("SELECT id FROM glossary WHERE kk_key = ? AND ru_key = ?", (kk_key, ru_key)).fetchone()
+            if row is not None:
+                db.execute("UPDATE glossary SET kk = ?, ru = ?, status = 'approved', note = ?, changed_at = ?,"
+                           " version = version + 1 WHERE id = ?", (kk, ru, note, stamp, row["id"]))
+                ids.append(row["id"])
+            else:
+                ids.append(db.execute(
+                    "INSERT INTO glossary(kk_key, ru_key, kk, ru, status, note, created_at, changed_at) "
+                    "VALUES (?, ?, ?, ?, 'approved', ?, ?, ?)", (kk_key, ru_key, kk, ru, note, stamp, stamp)
+                ).lastrowid)
+            ws.log(db, "glossary_add", after={"id": ids[-1], "kk": kk, "ru": ru}, who=who)
+    return ids
 
 
 def _require_glossary(ws: Workspace) -> list[Entry]:

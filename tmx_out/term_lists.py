@@ -1,0 +1,104 @@
+"""Reading term lists a terminologist keeps: TBX, an OmegaT glossary (.txt), TSV or CSV.
+
+A table's first two columns are the Kazakh and the Russian term unless a header row
+names them (kk/ru, Kazakh/Russian, Қазақша/Русский); a column named note or comment, or
+the third column of an OmegaT glossary, is kept as the note. Lines starting with # are
+comments. TBX is read with a safe parser: no entities, no DTD, no network.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from align.language import detect_language
+from align.read import decode_text, read_checked
+
+from .base import ExportError, clean_text
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+HEADER_NAMES = {
+    "kk": {"kk", "kk-kz", "kaz", "kazakh", "қазақша", "қазақ тілі", "source"},
+    "ru": {"ru", "ru-ru", "rus", "russian", "русский", "орысша", "target"},
+    "note": {"note", "comment", "comments", "ескерту", "примечание"},
+}
+
+
+@dataclass
+class TermPair:
+    kk: str
+    ru: str
+    note: str = ""
+
+
+def read_term_list(path: str | Path) -> list[TermPair]:
+    path = Path(path)
+    if not path.is_file():
+        raise ExportError(f"{path}: no such file")
+    data = read_checked(path)
+    if path.suffix.lower() in (".tbx", ".xml"):
+        pairs = _read_tbx(data, path.name)
+    else:
+        text, _ = decode_text(data, path.name)
+        dialect = "excel" if path.suffix.lower() == ".csv" else "excel-tab"
+        rows = [r for r in csv.reader(io.StringIO(text), dialect=dialect)
+                if r and any(c.strip() for c in r) and not r[0].lstrip().startswith("#")]
+        pairs = _from_rows(rows, path.name)
+    pairs = [p for p in pairs if p.kk and p.ru]
+    if not pairs:
+        raise ExportError(f"{path.name}: no Kazakh–Russian term pair found")
+    _check_languages(pairs, path.name)
+    return pairs
+
+
+def _from_rows(rows: list[list[str]], name: str) -> list[TermPair]:
+    if not rows:
+        return []
+    header = [c.strip().lower() for c in rows[0]]
+    cols = {key: next((i for i, h in enumerate(header) if h in names), None)
+            for key, names in HEADER_NAMES.items()}
+    if cols["kk"] is not None and cols["ru"] is not None:
+        rows = rows[1:]
+    else:
+        cols = {"kk": 0, "ru": 1, "note": 2}
+    if not rows or max(cols["kk"], cols["ru"]) >= max(len(r) for r in rows):
+        raise ExportError(f"{name}: expected a Kazakh and a Russian column separated by "
+                          f"{'commas' if name.lower().endswith('.csv') else 'tabs'}")
+
+    def cell(row, key):
+        i = cols[key]
+        return clean_text(row[i]).strip() if i is not None and i < len(row) else ""
+
+    return [TermPair(cell(r, "kk"), cell(r, "ru"), cell(r, "note")) for r in rows]
+
+
+def _read_tbx(data: bytes, name: str) -> list[TermPair]:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except etree.XMLSyntaxError as exc:
+        raise ExportError(f"{name}: not a well-formed TBX file ({exc.msg})") from None
+    if next(root.iter(etree.Entity), None) is not None:
+        raise ExportError(f"{name}: the TBX uses XML entities, which saikes does not expand; "
+                          f"nothing was imported")
+    pairs = []
+    for entry in root.iter("{*}termEntry", "{*}conceptEntry"):
+        terms: dict[str, list[str]] = {"kk": [], "ru": []}
+        for lang_set in entry.iter("{*}langSet", "{*}langSec"):
+            lang = (lang_set.get(XML_LANG) or lang_set.get("lang") or "").lower()[:2]
+            if lang in terms:
+                terms[lang] += [" ".join("".join(t.itertext()).split()) for t in lang_set.iter("{*}term")]
+        for kk in terms["kk"][:1]:
+            pairs.extend(TermPair(kk, ru) for ru in terms["ru"])
+    return pairs
+
+
+def _check_languages(pairs: list[TermPair], name: str) -> None:
+    kk = detect_language(" ".join(p.kk for p in pairs))
+    ru = detect_language(" ".join(p.ru for p in pairs))
+    if kk == "ru" and ru == "kk":
+        raise ExportError(f"{name}: the first column holds Russian and the second Kazakh; "
+                          f"put the Kazakh terms first or name the columns kk and ru")
