@@ -42,6 +42,10 @@ def register(sub) -> None:
     s = sub.add_parser("status", help="list the pairs in the workspace with their alignment figures")
     s.set_defaults(func=cmd_status)
 
+    s = sub.add_parser("remove", help="remove a pair (its documents and beads) from the workspace")
+    s.add_argument("name")
+    s.set_defaults(func=cmd_remove)
+
 
 # ------------------------------------------------------------------ align
 
@@ -229,3 +233,12 @@ def cmd_status(args) -> int:
                 print(f"{p.name}: imported {p.updated_at}, not aligned")
     return 0
 
+
+def cmd_remove(args) -> int:
+    from .workspace import Workspace
+    with Workspace(args.db, create=False) as ws:
+        info = ws.pair(args.name)
+        beads = len(ws.beads(info.id))
+        ws.delete_pair(args.name)
+    print(f"{args.name}: removed with its {beads} beads from {args.db} (the edit log keeps a record)")
+    return 0

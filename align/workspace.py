@@ -331,9 +331,12 @@ class Workspace:
         return doc
 
     def delete_pair(self, name: str) -> None:
+        """Remove a pair; its beads (with their review status) stay readable in the edit log."""
         info = self.pair(name)
         with self.transaction() as db:
-            self.log(db, "delete", info.id, before={"name": name})
+            beads = [dict(r) for r in db.execute(
+                "SELECT pos, kk, ru, status, confidence FROM beads WHERE pair_id = ? ORDER BY pos", (info.id,))]
+            self.log(db, "delete", info.id, before={"name": name, "beads": beads})
             db.execute("DELETE FROM pairs WHERE id = ?", (info.id,))
 
     # ------------------------------------------------------------ beads

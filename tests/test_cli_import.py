@@ -154,3 +154,18 @@ def test_usage_errors_are_one_line(cli, args):
     r = cli(*args)
     assert r.returncode == 2
     assert len(r.stderr.strip().splitlines()) == 1 and "error" in r.stderr
+
+
+def test_remove_a_pair_keeps_a_record(cli, tmp_path):
+    import json
+    db = tmp_path / "w.db"
+    assert cli("import", KK0, RU0, "--name", "act", db=db).returncode == 0
+    assert cli("align", "act", db=db).returncode == 0
+    r = cli("remove", "act", db=db)
+    assert r.returncode == 0 and "removed" in r.stdout
+    with Workspace(db) as ws:
+        assert ws.pairs() == [] and ws.beads() == []
+        record = next(e for e in ws.edits() if e["action"] == "delete")
+        assert len(json.loads(record["before"])["beads"]) > 50
+    r = cli("remove", "act", db=db)
+    assert r.returncode == 1 and "no pair named 'act'" in r.stderr
