@@ -90,6 +90,14 @@ CONTINUATION_WORDS = {
            "между", "а", "также", "за", "до", "что", "как"},
 }
 
+# Short words that end Kazakh sentences and clauses: an evenly letter-spaced run that
+# ends in one of them is split before it even when the rest is a word the document does
+# not use elsewhere ("қ ұ қ ы қ т а р ы б а р" -> "құқықтары бар").
+TRAILING_WORDS = {
+    "kk": ("бар", "жоқ", "деп", "етеді", "береді", "болады", "табылады", "тиіс", "мүмкін", "қажет"),
+    "ru": ("является", "являются", "может", "могут", "также"),
+}
+
 # ------------------------------------------------------------------ sentences
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {

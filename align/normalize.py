@@ -227,13 +227,19 @@ def _split_by_vocabulary(s: str, positions: list[int], vocabulary: set[str], lan
                 cand = (best[start][0] + 1, start)
                 if best[end] is None or cand[0] < best[end][0]:
                     best[end] = cand
-    if best[n] is None or best[n][0] < 2:
-        return [positions]
-    cuts, end = [], n
-    while end > 0:
-        start = best[end][1]
-        cuts.append(start)
-        end = start
+    if best[n] is not None and best[n][0] >= 2:
+        cuts, end = [], n
+        while end > 0:
+            start = best[end][1]
+            cuts.append(start)
+            end = start
+    else:
+        # "құқықтарыбар": a word the document does not use again, then a common short word
+        tail = max((w for w in R.TRAILING_WORDS.get(lang, ()) if word.endswith(w) and n - len(w) >= 4),
+                   key=len, default=None)
+        if tail is None:
+            return [positions]
+        cuts = [n - len(tail)]
     cut_positions = {letters[c] for c in cuts if c}
     out: list[list[int]] = [[]]
     for p in positions:

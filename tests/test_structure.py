@@ -60,6 +60,7 @@ def test_letter_spaced_runs_from_seeds():
     assert "Қазақстан Республикасының Президенті" in kk002
     kk001 = _doc("001_966cfad3000587e1").text
     assert "бойынша береді." in kk001
+    assert "Тараптардың бірдей құқықтары бар." in kk001     # a tail spaced evenly throughout
     assert not re.search(r"(?:\b\w ){4}", kk001)
     ru001 = _doc("001_966cfad3000587e1", "ru").text
     assert "решаются Компетентными организациями." in ru001
