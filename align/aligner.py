@@ -53,8 +53,18 @@ def _sections(doc: M.Document) -> dict[str, list[int]]:
 
 
 def pair_sections(kk: M.Document, ru: M.Document) -> tuple[list[SectionPair], list[str]]:
-    """Sections in document order, matched by name; the problems found on the way."""
+    """Sections in document order, matched by name; the problems found on the way.
+
+    When the article numbers of the two sides mostly disagree (headings in a style one
+    side's rules do not know, or a copy without them), structure cannot anchor anything:
+    the whole document becomes one section and the problem is reported."""
     kk_sec, ru_sec = _sections(kk), _sections(ru)
+    kk_art, ru_art = set(kk.articles), set(ru.articles)
+    if (kk_art or ru_art) and len(kk_art & ru_art) < 0.5 * max(len(kk_art), len(ru_art)):
+        return ([SectionPair("document", None, list(range(len(kk.segments))), list(range(len(ru.segments))))],
+                [f"the article headings do not match ({len(kk_art)} articles found in the Kazakh text, "
+                 f"{len(ru_art)} in the Russian, {len(kk_art & ru_art)} with the same number); "
+                 f"the texts were aligned without their structure"])
     problems = []
     only_kk = [s for s in kk_sec if s not in ru_sec and s.startswith("article:")]
     only_ru = [s for s in ru_sec if s not in kk_sec and s.startswith("article:")]
@@ -67,7 +77,7 @@ def pair_sections(kk: M.Document, ru: M.Document) -> tuple[list[SectionPair], li
     ru_merged = _fold_unmatched(ru_sec, set(kk_sec) | one_sided)
     pairs = []
     names = list(kk_merged) + [n for n in ru_merged if n not in kk_merged]
-    names.sort(key=lambda n: _order(n, kk_merged, ru_merged))
+    names.sort(key=_order)
     for name in names:
         article = int(name.split(":")[1]) if name.startswith("article:") else None
         pairs.append(SectionPair(name, article, kk_merged.get(name, []), ru_merged.get(name, []),
@@ -75,7 +85,7 @@ def pair_sections(kk: M.Document, ru: M.Document) -> tuple[list[SectionPair], li
     return pairs, problems
 
 
-def _order(name: str, kk: dict[str, list[int]], ru: dict[str, list[int]]) -> tuple:
+def _order(name: str) -> tuple:
     """Sort key keeping sections in document order on both sides."""
     rank = {"act": 0, "preamble": 1, "closing": 3}
     if name.startswith("article:"):
@@ -163,7 +173,8 @@ def align_section(sec: SectionPair, kk: M.Document, ru: M.Document, kk_clues: li
             conf = confidence(post, parts)
             parts["posterior"] = round(post, 4)
             out.append({
-                "section": sec.name, "article": sec.article,
+                "section": sec.name,
+                "article": sec.article if sec.article is not None else _article_of(kk, kk_ids) or _article_of(ru, ru_ids),
                 "kk_segs": kk_ids, "ru_segs": ru_ids,
                 "kk": " ".join(kk.segments[k].text for k in kk_ids),
                 "ru": " ".join(ru.segments[r].text for r in ru_ids),
@@ -174,6 +185,11 @@ def align_section(sec: SectionPair, kk: M.Document, ru: M.Document, kk_clues: li
             k_at = max((k_pos[k] + 1 for k in anchor["kk_segs"]), default=k_end)
             r_at = max((r_pos[r] + 1 for r in anchor["ru_segs"]), default=r_end)
     return out
+
+
+def _article_of(doc: M.Document, ids: list[int]) -> int | None:
+    """The article the first of these segments belongs to, if any."""
+    return doc.blocks[doc.segments[ids[0]].block].article if ids else None
 
 
 def _anchors(sec: SectionPair, keep: list[dict]) -> list[dict]:
