@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from . import dp
@@ -20,6 +21,7 @@ from .calibration import confidence
 from .errors import MismatchError
 from .features import Clues, clues
 from .scoring import DEFAULT, BeadScorer, Lexicon, Params, learn_lexicon
+from .workspace import now
 
 FLAG_BELOW = 0.5            # beads under this confidence are flagged for review
 LEXICON_FROM = 0.9          # beads this confident (or approved) teach the lexicon
@@ -147,7 +149,9 @@ def align_documents(kk: M.Document, ru: M.Document, params: Params = DEFAULT,
             beads.extend(_unaligned(sec, kk, ru))
             continue
         beads.extend(align_section(sec, kk, ru, kk_clues, ru_clues, ratio, params, lexicon, keep))
-    return Alignment(beads, summarize(kk, ru, beads, problems))
+    report = summarize(kk, ru, beads, problems)
+    report["relatedness"] = round(relatedness(kk_clues, ru_clues, beads), 4)
+    return Alignment(beads, report)
 
 
 def align_section(sec: SectionPair, kk: M.Document, ru: M.Document, kk_clues: list[Clues],
@@ -255,7 +259,6 @@ def summarize(kk: M.Document, ru: M.Document, beads: list[dict], problems: list[
         "mean_confidence": round(sum(confs) / len(confs), 4) if confs else 0.0,
         "flagged": sum(1 for b in beads if b["status"] == "flagged"),
         "article_problems": problems,
-        "relatedness": round(relatedness(kk, ru, beads), 4),
     }
 
 
@@ -264,15 +267,15 @@ def summarize(kk: M.Document, ru: M.Document, beads: list[dict], problems: list[
 RELATED_MIN = 0.6
 
 
-def relatedness(kk: M.Document, ru: M.Document, beads: list[dict]) -> float:
+def relatedness(kk_clues: list[Clues], ru_clues: list[Clues], beads: list[dict]) -> float:
     """How much the two documents look like translations of each other, in [0, 1].
 
     Numbers and dates survive translation: a pair of acts shares nearly all of them
     (measured on the seeds: 0.93-1.00 for true pairs, at most 0.39 for unrelated ones).
     It is the overlap of the two documents' number sets, times the share of aligned
     beads whose numbers do not contradict each other."""
-    nk = set().union(*(clues(s.text, "kk").numbers for s in kk.segments)) if kk.segments else set()
-    nr = set().union(*(clues(s.text, "ru").numbers for s in ru.segments)) if ru.segments else set()
+    nk = set().union(*(c.numbers for c in kk_clues))
+    nr = set().union(*(c.numbers for c in ru_clues))
     overlap = len(nk & nr) / len(nk | nr) if len(nk | nr) >= 4 else 1.0
     content = [b["scores"] for b in beads if b["kk_segs"] and b["ru_segs"]]
     if not content:
@@ -377,8 +380,6 @@ def _align_stored(ws, pair_id: int, params: Params, lexicon: Lexicon | None) -> 
 def realign_section(ws, pair_id: int, section: str, params: Params = DEFAULT) -> int:
     """Re-align one section of a stored pair, replacing only that section's beads (its
     approved and edited beads stay as anchors). Returns the section's bead count."""
-    import json
-    from .workspace import now
     name = next(p.name for p in ws.pairs() if p.id == pair_id)
     kk, ru = ws.document(pair_id, "kk"), ws.document(pair_id, "ru")
     sections, _ = pair_sections(kk, ru)

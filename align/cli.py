@@ -90,16 +90,6 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def port_number(text: str) -> int:
-    try:
-        port = int(text)
-    except ValueError:
-        port = -1
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a port number (1-65535)")
-    return port
-
-
 def build_parser() -> argparse.ArgumentParser:
     p = Parser(prog="saikes", description="Align Kazakh legal acts with their Russian "
                                 "counterparts, review the pairs, build a glossary, export TMX.")
@@ -120,24 +110,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--width", type=int, default=110, help="cut segments longer than this")
     s.set_defaults(func=cmd_inspect)
 
-    _add_later_commands(sub)
+    # the other stages' commands; imported here because they import from this module
+    from . import cli_align, cli_export, cli_glossary, cli_ui
+    for module in (cli_align, cli_export, cli_glossary, cli_ui):
+        module.register(sub)
     for command in sub.choices.values():
         # --db is accepted after the command too: `saikes import KK RU --db my.db`
         if not any("--db" in a.option_strings for a in command._actions):
             command.add_argument("--db", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return p
-
-
-def _add_later_commands(sub) -> None:
-    """Commands of the later stages register themselves here."""
-    for module in ("align.cli_align", "align.cli_export", "align.cli_glossary", "align.cli_ui"):
-        try:
-            mod = __import__(module, fromlist=["register"])
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        mod.register(sub)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,10 +7,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .cli import port_number
 from .errors import SaikesError
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+def port_number(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number (1-65535)")
+    return port
 
 
 def streamlit_command(port: int | None, address: str | None = None) -> list[str]:

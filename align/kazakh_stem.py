@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+from .lang_rules import HOMOGLYPHS
+
 # ------------------------------------------------------------------ letters
 VOWELS = set("аәеоөұүыіэюяё")
 # Sound classes of the last letter of a stem; the variant of an ending depends on it.
@@ -42,11 +44,9 @@ def sound_class(ch: str) -> str:
     return SOUND_CLASS.get(ch, "T")
 
 
-# Latin letters that copies from PDF put inside Kazakh words.
-LOOKALIKES = str.maketrans({"a": "а", "c": "с", "e": "е", "o": "о", "p": "р", "x": "х", "y": "у",
-                            "i": "і", "k": "к", "h": "һ", "A": "А", "B": "В", "C": "С", "E": "Е",
-                            "H": "Н", "K": "К", "M": "М", "O": "О", "P": "Р", "T": "Т", "X": "Х",
-                            "I": "І", "Y": "Ү", "\u0131": "ы"})
+# Latin letters that copies from PDF put inside Kazakh words: the normalizer's table,
+# and a few more that only a search query typed by hand brings (k, h, dotless ı).
+LOOKALIKES = str.maketrans({**HOMOGLYPHS["kk"], "k": "к", "h": "һ", "\u0131": "ы"})
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 

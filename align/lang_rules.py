@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+# Letters Kazakh has and Russian does not: they tell the two languages apart.
+KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+
 # ------------------------------------------------------------------ look-alike letters
 # Latin letters that PDF copies put inside Cyrillic words. Only words that also hold
 # Cyrillic letters are repaired, so Latin words, numbers and URLs stay as they are.

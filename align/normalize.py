@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections import Counter
 from dataclasses import dataclass
 
 from . import lang_rules as R
@@ -51,20 +50,20 @@ class OText:
             src, k = m.group(0), 0
             for ch in new:
                 j = src.find(ch, k)
-                if j < 0 or j - k > 40:
-                    j = min(k, len(src) - 1) if src else 0
-                    offs.append(self.o[m.start() + j] if src else (self.o[m.start()] if m.start() < len(self.o) else (self.o[-1] if self.o else 0)))
-                else:
-                    offs.append(self.o[m.start() + j])
+                if 0 <= j - k <= 40:
                     k = j + 1
+                else:
+                    j = max(0, min(k, len(src) - 1))
+                offs.append(self._offset_at(m.start() + j))
             out.append(new)
             last = m.end()
         out.append(self.s[last:])
         offs.extend(self.o[last:])
         return OText("".join(out), offs)
 
-    def translate(self, table: dict) -> "OText":
-        return OText(self.s.translate(str.maketrans(table)), self.o)
+    def _offset_at(self, i: int) -> int:
+        """The source offset of position i, or of the last character when i is past the end."""
+        return self.o[min(i, len(self.o) - 1)] if self.o else 0
 
     @staticmethod
     def join(parts: list["OText"], sep: str) -> "OText":
@@ -105,7 +104,7 @@ def normalize(raw: RawText, lang: str) -> tuple[str, array]:
 
 def normalize_fragment(text: str, lang: str) -> str:
     """Normalize a short piece of text (a search term, an edited segment)."""
-    line = _clean_line(OText(text, range(len(text))), lang, set())[0]
+    line = _clean_line(OText(text, range(len(text))), lang, set())
     return _collapse_spaces(line).s
 
 
@@ -138,7 +137,7 @@ def _lines(source: OText, lang: str, vocabulary: set[str]) -> list[Line]:
             continue
         indent = len(expanded) - len(expanded.lstrip(" \u00a0"))
         opens_bold = raw_line.s.count("**") % 2 == 1
-        text, _ = _clean_line(raw_line, lang, vocabulary)
+        text = _clean_line(raw_line, lang, vocabulary)
         if text.s:
             lines.append(Line(text, indent, gap, in_bold))
             gap = 0
@@ -147,14 +146,14 @@ def _lines(source: OText, lang: str, vocabulary: set[str]) -> list[Line]:
     return lines
 
 
-def _clean_line(line: OText, lang: str, vocabulary: set[str]) -> tuple[OText, bool]:
+def _clean_line(line: OText, lang: str, vocabulary: set[str]) -> OText:
     line = line.sub(_MD_HEADING, "")
     line = line.sub(_MD_BULLET, r"\1")
     line = line.sub(_MD_EMPHASIS, "")
     line = line.sub(re.compile(r"\s*\\$"), "")  # markdown hard break written as a backslash
     line = _fix_letter_spacing(line, vocabulary, lang)
     line = _fix_homoglyphs(line, lang)
-    return line.strip(), True
+    return line.strip()
 
 
 def _collapse_spaces(text: OText) -> OText:
@@ -250,8 +249,8 @@ def _split_by_vocabulary(s: str, positions: list[int], vocabulary: set[str], lan
 
 
 def _vocabulary(text: str, lang: str) -> set[str]:
-    counts = Counter(_repair_word(w, lang).lower() for w in re.findall(r"[^\W\d_]{2,}", text))
-    return {w for w in counts if len(w) >= 2}
+    """The words of the document, for splitting letter-spaced runs."""
+    return {_repair_word(w, lang).lower() for w in re.findall(r"[^\W\d_]{2,}", text)}
 
 
 # ------------------------------------------------------------------ look-alike letters

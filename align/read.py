@@ -16,6 +16,7 @@ from pathlib import Path
 from lxml import etree, html as lxml_html
 
 from .errors import InputError
+from .lang_rules import KAZAKH_LETTERS
 
 MAX_BYTES = 50 * 1024 * 1024          # a legal act is kilobytes; anything this big is not one
 MAX_DOCX_XML = 200 * 1024 * 1024      # the document.xml inside a .docx, uncompressed
@@ -29,7 +30,6 @@ SUPPORTED = ".txt, .md, .html, .htm, .docx"
 # Kazakh variant of cp1251: it puts ә ғ қ ң ө ұ ү һ і where cp1251 has Serbian and
 # Macedonian letters, so the one that yields Kazakh letters wins for Kazakh files.
 SINGLE_BYTE = ("cp1251", "kz1048")
-KAZAKH_ONLY = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 SERBIAN_ONLY = set("ђѓќћџљњѕјЂЃЌЋЏЉЊЅЈ")
 
 
@@ -175,7 +175,7 @@ def _cyrillic_plausibility(text: str, encoding: str) -> float:
     share = cyrillic / len(letters)
     # Serbian-only letters in a Kazakh or Russian act mean the code page was wrong.
     odd = sum(1 for ch in letters if ch in (SERBIAN_ONLY if encoding == "cp1251" else set()))
-    kazakh = sum(1 for ch in letters if ch in KAZAKH_ONLY)
+    kazakh = sum(1 for ch in letters if ch in KAZAKH_LETTERS)
     if encoding == "kz1048" and kazakh == 0:
         share -= 0.01  # prefer cp1251 when KZ-1048 brings nothing Kazakh
     return share - 5 * odd / len(letters)

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from . import kazakh_stem as kz
 from . import russian_lemma as rl
+from .lang_rules import KAZAKH_LETTERS
 
 MAX_WORDS = 4
 
@@ -322,10 +323,6 @@ def key_of(phrase: str, lang: str, stemmer=None) -> str:
     if lang == "kk":
         return kz.phrase_key(phrase, stemmer)
     return rl.phrase_key(phrase)
-
-
-# Kazakh-only letters tell the two languages apart in a short query.
-KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 
 
 def guess_language(text: str) -> str | None:

@@ -6,7 +6,7 @@ import math
 import pytest
 
 from align import dp
-from align.aligner import align_documents, pair_sections, relatedness
+from align.aligner import align_documents, pair_sections
 from align.pipeline import load_document
 from align.scoring import learn_lexicon
 
@@ -186,8 +186,8 @@ def test_unrelated_documents_refused(tmp_path):
 def test_relatedness_separates_true_and_wrong_pairs():
     names = sorted(p.stem for p in (SEEDS / "kk").glob("*.txt"))
     docs = {n: _pair(n) for n in names}
-    true = [relatedness(*docs[n], align_documents(*docs[n]).beads) for n in names]
-    wrong = [relatedness(docs[a][0], docs[b][1], align_documents(docs[a][0], docs[b][1]).beads)
+    true = [align_documents(*docs[n]).report["relatedness"] for n in names]
+    wrong = [align_documents(docs[a][0], docs[b][1]).report["relatedness"]
              for a, b in zip(names, names[1:] + names[:1])]
     assert min(true) >= 0.9 and max(wrong) <= 0.45
 
