@@ -20,7 +20,7 @@ def pair_name(kk: str | Path, ru: str | Path) -> str:
 # ------------------------------------------------------------------ commands
 
 def cmd_import(args) -> int:
-    from .pipeline import load_document
+    from .text.pipeline import load_document
     from .workspace import Workspace
     kk = load_document(args.kk, "kk")
     ru = load_document(args.ru, "ru")
@@ -33,9 +33,9 @@ def cmd_import(args) -> int:
 
 
 def cmd_inspect(args) -> int:
-    from .language import detect_language
-    from .pipeline import load_document
-    from .read import read_file
+    from .text.language import detect_language
+    from .text.pipeline import load_document
+    from .text.read import read_file
     lang = args.lang
     if lang is None:
         lang = detect_language(read_file(args.file).text)

@@ -50,7 +50,7 @@ def register(sub) -> None:
 # ------------------------------------------------------------------ align
 
 def cmd_align(args) -> int:
-    from .aligner import align_all
+    from .core.aligner import align_all
     from .workspace import Workspace
     if not args.name and not args.all:
         raise SaikesError("name a pair to align, or give --all")
@@ -98,9 +98,9 @@ def summary_line(name: str, r: dict) -> str:
 # ------------------------------------------------------------------ run
 
 def cmd_run(args) -> int:
-    from .aligner import align_all
+    from .core.aligner import align_all
     from .cli import SEEDS, pair_name
-    from .pipeline import load_document
+    from .text.pipeline import load_document
     from .workspace import Workspace
     kk_dir = Path(args.kk) if args.kk else SEEDS / "kk"
     ru_dir = Path(args.ru) if args.ru else SEEDS / "ru"
@@ -192,8 +192,8 @@ def _cell(text: str) -> str:
 # ------------------------------------------------------------------ align-sentences
 
 def cmd_align_sentences(args) -> int:
-    from .aligner import align_sentence_lists
-    from .read import decode_text, read_checked
+    from .core.aligner import align_sentence_lists
+    from .text.read import decode_text, read_checked
     lists = []
     for path in (args.src, args.tgt):
         p = Path(path)

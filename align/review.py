@@ -26,7 +26,7 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from . import aligner as A
+from .core import aligner as A
 from . import glossary as G
 from . import lookup as L
 from .errors import InputError, SaikesError, StaleEditError
@@ -165,8 +165,8 @@ def import_upload(ws: Workspace, kk: tuple[str, bytes], ru: tuple[str, bytes],
                   name: str | None = None) -> tuple[str, str]:
     """Import a pair from two uploaded files given as (file name, bytes).
     Returns (pair name, 'new' | 'updated' | 'unchanged')."""
-    from .pipeline import build_document
-    from .read import read_bytes
+    from .text.pipeline import build_document
+    from .text.read import read_bytes
     docs = {}
     for lang, (fname, data) in (("kk", kk), ("ru", ru)):
         suffix = Path(fname).suffix.lower().lstrip(".")

@@ -34,8 +34,8 @@ def run_seeds() -> None:
 
 def synthetic(pairs: int) -> None:
     sys.path.insert(0, str(ROOT))
-    from align.aligner import align_all
-    from align.pipeline import load_document
+    from align.core.aligner import align_all
+    from align.text.pipeline import load_document
     from align.workspace import Workspace
     names = sorted(p.stem for p in (ROOT / "seeds" / "kk").glob("*.txt"))
     docs = [(load_document(ROOT / "seeds" / "kk" / f"{n}.txt", "kk"),

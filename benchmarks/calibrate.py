@@ -24,10 +24,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from align import calibration  # noqa: E402
-from align.aligner import align_items, length_ratio  # noqa: E402
-from align.features import clues  # noqa: E402
-from align.pipeline import load_document  # noqa: E402
-from align.scoring import learn_lexicon  # noqa: E402
+from align.core.aligner import align_items, length_ratio  # noqa: E402
+from align.core.features import clues  # noqa: E402
+from align.text.pipeline import load_document  # noqa: E402
+from align.core.scoring import learn_lexicon  # noqa: E402
 from goldtools import stream  # noqa: E402
 
 PEER = ROOT.parent / "shared" / "peer" / "textberg"
@@ -42,7 +42,7 @@ def seed_samples(drop: float, seed: int, lexicon):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         kk = load_document(ROOT / "seeds" / "kk" / f"{gold_path.stem}.txt", "kk")
         ru = load_document(ROOT / "seeds" / "ru" / f"{gold_path.stem}.txt", "ru")
-        from align.aligner import pair_sections
+        from align.core.aligner import pair_sections
         sections, _ = pair_sections(kk, ru)
         keep_kk = {k for k in range(len(kk.segments)) if rng.random() >= drop}
         keep_ru = {r for r in range(len(ru.segments)) if rng.random() >= drop}

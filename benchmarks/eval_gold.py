@@ -14,10 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
-from align.aligner import align_documents, confident_texts  # noqa: E402
-from align.features import clues  # noqa: E402
-from align.scoring import learn_lexicon  # noqa: E402
-from align.pipeline import load_document  # noqa: E402
+from align.core.aligner import align_documents, confident_texts  # noqa: E402
+from align.core.features import clues  # noqa: E402
+from align.core.scoring import learn_lexicon  # noqa: E402
+from align.text.pipeline import load_document  # noqa: E402
 from goldtools import stream  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "eval" / "align_score.py"
@@ -31,7 +31,7 @@ def load_scorer():
 
 
 def align_seeds(params=None):
-    from align.scoring import DEFAULT
+    from align.core.scoring import DEFAULT
     params = params or DEFAULT
     names = sorted(p.stem for p in (ROOT / "seeds" / "kk").glob("*.txt"))
     docs = {n: (load_document(ROOT / "seeds" / "kk" / f"{n}.txt", "kk"),

@@ -53,9 +53,9 @@ def seed_workspace(path: Path, source: str) -> Workspace:
     if source == "gold":
         from test_glossary import gold_workspace
         return gold_workspace(path)
-    from align.aligner import align_all
+    from align.core.aligner import align_all
     from align.cli import SEEDS
-    from align.pipeline import load_document
+    from align.text.pipeline import load_document
     ws = Workspace(path)
     for kk_path in sorted((SEEDS / "kk").glob("*.txt")):
         ru_path = SEEDS / "ru" / kk_path.name

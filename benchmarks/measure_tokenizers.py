@@ -67,7 +67,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from align import aligner, features  # noqa: E402
 from align import lang_rules as R  # noqa: E402
-from align.aligner import align_sentence_lists  # noqa: E402
+from align.core.aligner import align_sentence_lists  # noqa: E402
 
 PEER = ROOT.parent / "shared" / "peer" / "textberg"
 EVAL = ROOT.parent / "shared" / "eval"
@@ -224,7 +224,7 @@ def textberg(train, repeat=3):
 
 
 def seed_sentences():
-    from align.pipeline import load_document
+    from align.text.pipeline import load_document
     out = []
     for lang in ("kk", "ru"):
         for p in sorted((ROOT / "seeds" / lang).glob("*.txt")):
@@ -294,7 +294,7 @@ def check_reimplementation(sentences):
 
 def segmentation():
     from align import segment as S
-    from align.pipeline import load_document
+    from align.text.pipeline import load_document
     from goldtools import stream_boundaries
     from sacremoses.corpus import NonbreakingPrefixes
     moses_ru = set(NonbreakingPrefixes().words("ru"))

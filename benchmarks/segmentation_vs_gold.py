@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from align.pipeline import load_document  # noqa: E402
+from align.text.pipeline import load_document  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests"))
 from goldtools import stream, stream_boundaries  # noqa: E402

@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from align.aligner import align_sentence_lists  # noqa: E402
+from align.core.aligner import align_sentence_lists  # noqa: E402
 
 PEER = ROOT.parent / "shared" / "peer" / "textberg"
 SCORER = ROOT.parent / "shared" / "eval" / "textberg_score.py"

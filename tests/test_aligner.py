@@ -5,10 +5,10 @@ import math
 
 import pytest
 
-from align import dp
-from align.aligner import align_documents, pair_sections
-from align.pipeline import load_document
-from align.scoring import learn_lexicon
+from align.core import dp
+from align.core.aligner import align_documents, pair_sections
+from align.text.pipeline import load_document
+from align.core.scoring import learn_lexicon
 
 from conftest import SEEDS, SHARED, run_cli
 from goldtools import gold_files, load_gold, stream
@@ -232,7 +232,7 @@ def test_align_sentences_bad_input(tmp_path):
 
 def test_textberg_strict_f1():
     """The standard de–fr benchmark: strict F1 >= 0.80 (hunalign without a dictionary: 0.752)."""
-    from align.aligner import align_sentence_lists
+    from align.core.aligner import align_sentence_lists
     peer = SHARED / "peer" / "textberg"
     de = (peer / "dev.de").read_text(encoding="utf-8").splitlines()
     fr = (peer / "dev.fr").read_text(encoding="utf-8").splitlines()
@@ -250,7 +250,7 @@ def test_textberg_strict_f1():
 # ------------------------------------------------------------------ re-alignment keeps the reviewer's work
 
 def _aligned_workspace(tmp_path, name="004_0fcd0afa4661779e"):
-    from align.aligner import align_pair
+    from align.core.aligner import align_pair
     from align.workspace import Workspace
     ws = Workspace(tmp_path / "w.db")
     ws.import_pair(name, *_pair(name))
@@ -259,7 +259,7 @@ def _aligned_workspace(tmp_path, name="004_0fcd0afa4661779e"):
 
 
 def test_realign_keeps_approved_and_edited_beads(tmp_path):
-    from align.aligner import align_pair
+    from align.core.aligner import align_pair
     ws, info = _aligned_workspace(tmp_path)
     beads = ws.beads(info.id)
     # the reviewer pairs two sentences by hand (a deliberate 2:2 of article 9) and edits a text
@@ -284,7 +284,7 @@ def test_realign_keeps_approved_and_edited_beads(tmp_path):
 
 
 def test_realign_one_section_only(tmp_path):
-    from align.aligner import realign_section
+    from align.core.aligner import realign_section
     ws, info = _aligned_workspace(tmp_path)
     before = ws.beads(info.id)
     n = realign_section(ws, info.id, "article:3")

@@ -121,7 +121,7 @@ def _html(text: str) -> bytes:
 
 @pytest.mark.parametrize("kk_fmt, ru_fmt", [("docx", "html"), ("html", "md")])
 def test_documents_page_imports_docx_html_and_md(ws, kk_fmt, ru_fmt):
-    from align.read import decode_text
+    from align.text.read import decode_text
     name = "001_966cfad3000587e1"
     texts = {lang: decode_text((SEEDS / lang / f"{name}.txt").read_bytes(), name)[0] for lang in ("kk", "ru")}
     make = {"docx": _docx, "html": _html, "md": lambda t: t.encode("utf-8")}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from align import kazakh_stem as kz
-from align.pipeline import load_document
+from align.text.pipeline import load_document
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -5,8 +5,8 @@ import zipfile
 import pytest
 
 from align.errors import InputError, LanguageError
-from align.pipeline import load_document
-from align.read import read_file
+from align.text.pipeline import load_document
+from align.text.read import read_file
 
 from conftest import SEEDS, SEED_NAMES
 

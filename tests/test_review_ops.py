@@ -8,7 +8,7 @@ import pytest
 
 from align import review as R
 from align.errors import StaleEditError, WorkspaceError
-from align.pipeline import load_document
+from align.text.pipeline import load_document
 from align.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent

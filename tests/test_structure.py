@@ -4,9 +4,9 @@ import re
 import pytest
 
 from align import model as M
-from align.normalize import normalize_fragment
-from align.pipeline import load_document
-from align.structure import parse_heading
+from align.text.normalize import normalize_fragment
+from align.text.pipeline import load_document
+from align.text.structure import parse_heading
 
 from conftest import SEEDS
 
@@ -145,7 +145,7 @@ def test_blocks_of_an_act():
 
 
 def test_segments_abbreviations_and_inline_numbering():
-    from align.segment import split_sentences
+    from align.text.segment import split_sentences
     kk = "Келісім 2004 ж. 1 наурызда жасалды. ҚР Үкіметі қаулы етеді: 2. Тараптар келісті."
     spans = [kk[a:b] for a, b in split_sentences(kk, "kk")]
     assert spans == ["Келісім 2004 ж. 1 наурызда жасалды.", "ҚР Үкіметі қаулы етеді:", "2. Тараптар келісті."]

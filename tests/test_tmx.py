@@ -16,7 +16,7 @@ import pytest
 from lxml import etree
 
 import align
-from align.pipeline import load_document
+from align.text.pipeline import load_document
 from align.workspace import REVIEW_STATUSES, Workspace
 from tmx_out.base import ExportError, Unit
 from tmx_out.select import STATUS_FILTERS, export, select_units, store_units

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from align.language import detect_language
-from align.read import decode_text, read_checked
+from align.text.language import detect_language
+from align.text.read import decode_text, read_checked
 
 from .base import ExportError, clean_text
 

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import model as M
+from .. import model as M
 from .language import check_language, detect_language
 from .normalize import normalize
 from .read import RawText, read_file
 from .segment import segment
 from .structure import build_blocks
-from .errors import InputError
+from ..errors import InputError
 
 
 def load_document(path: str | Path, lang: str | None = None) -> M.Document:

@@ -11,8 +11,8 @@ import re
 
 from razdel import sentenize
 
-from . import lang_rules as R
-from . import model as M
+from .. import lang_rules as R
+from .. import model as M
 
 # "…: 2. Тараптар", "…; 3) …": a number opening a point or sub-item inside a paragraph.
 _INLINE_NUMBER = re.compile(r"(?<=[:;.])\s+(?=\d{1,3}[.)]\s+\S)")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from . import lang_rules as R
-from . import model as M
+from .. import lang_rules as R
+from .. import model as M
 
 _SENTENCE_VERB = re.compile(r"[.;]\s*$")
 

@@ -16,12 +16,12 @@ import json
 from dataclasses import dataclass, field
 
 from . import dp
-from . import model as M
+from .. import model as M
 from .calibration import confidence
-from .errors import MismatchError
+from ..errors import MismatchError
 from .features import Clues, clues
 from .scoring import DEFAULT, BeadScorer, Lexicon, Params, learn_lexicon
-from .workspace import now
+from ..workspace import now
 
 FLAG_BELOW = 0.5            # beads under this confidence are flagged for review
 LEXICON_FROM = 0.9          # beads this confident (or approved) teach the lexicon

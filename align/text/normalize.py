@@ -14,7 +14,7 @@ import re
 from array import array
 from dataclasses import dataclass
 
-from . import lang_rules as R
+from .. import lang_rules as R
 from .read import RawText
 from .structure import parse_heading
 

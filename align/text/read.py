@@ -15,8 +15,8 @@ from pathlib import Path
 
 from lxml import etree, html as lxml_html
 
-from .errors import InputError
-from .lang_rules import KAZAKH_LETTERS
+from ..errors import InputError
+from ..lang_rules import KAZAKH_LETTERS
 
 MAX_BYTES = 50 * 1024 * 1024          # a legal act is kilobytes; anything this big is not one
 MAX_DOCX_XML = 200 * 1024 * 1024      # the document.xml inside a .docx, uncompressed

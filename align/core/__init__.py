@@ -1,0 +1,1 @@
+"""The aligner: clues per segment, bead scores, the dynamic programme, calibration."""

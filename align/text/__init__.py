@@ -1,0 +1,1 @@
+"""The text stages: read → normalize → structure → segment, one file into one Document."""
