@@ -1,0 +1,117 @@
+"""Align the official acts in tests/data/real (copies of ../shared/real) and score them.
+
+Every pair is aligned as `saikes run` does it: a first pass over all pairs teaches the
+lexicon the second pass uses. Prints, per act, the beads by shape and the article report;
+where a gold alignment exists (tests/data/real_gold, made by reading both texts), link F1
+and bead F1 from ../shared/eval/align_score.py's `score` (a copy of the scorer is not
+needed: tests/goldtools reads gold the same way); and a calibration table over all gold
+acts: confidence bucket -> beads -> share exactly a gold bead.
+
+    python benchmarks/real_acts.py [--only NAME ...] [--show-wrong] [--reports]
+"""
+import argparse
+import importlib.util
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+from align.core.aligner import align_documents, confident_texts  # noqa: E402
+from align.core.features import clues  # noqa: E402
+from align.core.scoring import learn_lexicon  # noqa: E402
+from align.text.pipeline import load_document  # noqa: E402
+from goldtools import stream  # noqa: E402
+
+REAL = ROOT / "tests" / "data" / "real"
+GOLD = ROOT / "tests" / "data" / "real_gold"
+SCORER = ROOT.parent / "shared" / "eval" / "align_score.py"
+EDGES = [0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 1.01]
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("align_score", SCORER)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def real_names():
+    return sorted(p.stem for p in (REAL / "kk").glob("*.md"))
+
+
+def align_corpus(pairs: dict, params=None):
+    """{name: (kk Document, ru Document)} -> ({name: Alignment}, lexicon), two passes."""
+    from align.core.scoring import DEFAULT
+    params = params or DEFAULT
+    first = {n: align_documents(*docs, params) for n, docs in pairs.items()}
+    texts = [t for a in first.values() for t in confident_texts(a.beads)]
+    lexicon = learn_lexicon((clues(kk, "kk").stems, clues(ru, "ru").stems) for kk, ru in texts)
+    return {n: align_documents(*pairs[n], params, lexicon) for n in pairs}, lexicon
+
+
+def gold_keys(gold) -> set:
+    return {(stream(" ".join(b["kk"])), stream(" ".join(b["ru"]))) for b in gold["beads"]}
+
+
+def calibration_rows(beads, gold):
+    keys = gold_keys(gold)
+    return [(b["confidence"], (stream(b["kk"]), stream(b["ru"])) in keys, b) for b in beads]
+
+
+def print_calibration(rows, title):
+    print(f"\n{title}\nconfidence     beads  exactly right")
+    for lo, hi in zip(EDGES, EDGES[1:]):
+        bucket = [r for c, r, _ in rows if lo <= c < hi]
+        if bucket:
+            print(f"[{lo:.2f}, {min(hi, 1.0):.2f}{']' if hi > 1 else ')'}  {len(bucket):6}  "
+                  f"{sum(bucket) / len(bucket):.3f}")
+    high = [r for c, r, _ in rows if c >= 0.9]
+    if high:
+        print(f">= 0.90       {len(high):6}  {sum(high) / len(high):.3f}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--only", nargs="*", help="act names to align (default: all)")
+    ap.add_argument("--show-wrong", action="store_true", help="print confident beads that are not gold beads")
+    ap.add_argument("--reports", action="store_true", help="print each act's structural report")
+    args = ap.parse_args()
+    names = args.only or real_names()
+    t0 = time.perf_counter()
+    pairs = {n: (load_document(REAL / "kk" / f"{n}.md", "kk"), load_document(REAL / "ru" / f"{n}.md", "ru"))
+             for n in names}
+    t1 = time.perf_counter()
+    results, lexicon = align_corpus(pairs)
+    t2 = time.perf_counter()
+    scorer = load_scorer() if SCORER.exists() else None
+    rows = []
+    print(f"{'act':52} {'kk':>5} {'ru':>5} {'beads':>5}  {'link F1':>7} {'bead F1':>7}  problems")
+    for n in names:
+        a = results[n]
+        r = a.report
+        gold_path = GOLD / f"{n}.json"
+        link = bead = ""
+        if gold_path.exists():
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            if scorer:
+                s = scorer.score(gold, [(b["kk"], b["ru"]) for b in a.beads])
+                link, bead = f"{s['link_f1']:.4f}", f"{s['bead_f1']:.4f}"
+            rows.extend(calibration_rows(a.beads, gold))
+        print(f"{n:52} {r['kk_segments']:5} {r['ru_segments']:5} {r['beads']:5}  {link:>7} {bead:>7}  "
+              f"{len(r['article_problems'])}")
+        if args.reports:
+            for p in r["article_problems"]:
+                print(f"      {p}")
+    print(f"\nread {t1 - t0:.1f} s, align {t2 - t1:.1f} s, lexicon {len(lexicon)} entries")
+    print_calibration(rows, "calibration on the gold acts")
+    if args.show_wrong:
+        for c, right, b in rows:
+            if c >= 0.5 and not right:
+                print(f"  WRONG {c:.2f} {b['scores'].get('shape')}\n     kk: {b['kk'][:160]}\n     ru: {b['ru'][:160]}")
+
+
+if __name__ == "__main__":
+    main()
