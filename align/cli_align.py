@@ -50,7 +50,7 @@ def register(sub) -> None:
 # ------------------------------------------------------------------ align
 
 def cmd_align(args) -> int:
-    from .core.aligner import align_all
+    from .jobs import align_all
     from .workspace import Workspace
     if not args.name and not args.all:
         raise SaikesError("name a pair to align, or give --all")
@@ -98,7 +98,7 @@ def summary_line(name: str, r: dict) -> str:
 # ------------------------------------------------------------------ run
 
 def cmd_run(args) -> int:
-    from .core.aligner import align_all
+    from .jobs import align_all
     from .cli import SEEDS, pair_name
     from .text.pipeline import load_document
     from .workspace import Workspace

@@ -16,24 +16,34 @@ ENACTING = "enacting"            # "ПОСТАНОВЛЯЕТ:" / "ҚАУЛЫ Е�
 APPROVAL = "approval"            # "Утверждено постановлением ..." stamp
 AGREEMENT_TITLE = "agreement_title"
 DRAFT = "draft"                  # "Проект" / "Жоба"
-HEADING = "heading"              # "Статья 5. Безопасность" / "5-бап Қауіпсіздік"
+HEADING = "heading"              # "Статья 5. Безопасность", "1-тарау", "Раздел I" (see Block.level)
 POINT = "point"                  # "1. ..."
 SUBITEM = "subitem"              # "1) ..."
-NOTE = "note"                    # "Примечание." / "Ескерту."
+NOTE = "note"                    # "Примечание." / "Ескерту." that belong to the act
 SIGNATURE = "signature"
 TEXT = "text"
+TABLE = "table"                  # one row of a table, cells joined by " | "
+STAMP = "stamp"                  # a quoted block: an appendix's designation, a form's corner
+EDITORIAL = "editorial"          # the publisher's note ("Сноска. ...", "ЗҚАИ-ның ескертпесі"), proof-readers
+TOC = "toc"                      # a line of the table of contents
+FURNITURE = "furniture"          # page furniture copied with the act (menus); never segmented
 
 BLOCK_KINDS = (TITLE, DESIGNATION, ENACTING, APPROVAL, AGREEMENT_TITLE, DRAFT, HEADING,
-               POINT, SUBITEM, NOTE, SIGNATURE, TEXT)
+               POINT, SUBITEM, NOTE, SIGNATURE, TEXT, TABLE, STAMP, EDITORIAL, TOC, FURNITURE)
 
 # Sections are the units the aligner anchors on: the act around the agreement
 # ("act"), the agreement's title and preamble ("preamble"), each article, and what
 # follows the last article's body that is not part of it ("closing").
-ACT, PREAMBLE, CLOSING = "act", "preamble", "closing"
+ACT, PREAMBLE, CLOSING, CONTENTS = "act", "preamble", "closing", "toc"
 
 
-def article_section(number: int) -> str:
-    return f"article:{number}"
+def article_section(ident) -> str:
+    return f"article:{ident}"
+
+
+def section_article(section: str) -> str | None:
+    """The article identifier of an "article:3-1" section, else None."""
+    return section.split(":", 1)[1].split("#")[0] if section.startswith("article:") else None
 
 
 @dataclass(slots=True)
@@ -42,9 +52,17 @@ class Block:
     start: int              # offsets into Document.text
     end: int
     section: str = ACT
-    article: int | None = None   # number of the article the block belongs to
-    number: str | None = None    # "1." or "1)" for points and sub-items; article number for headings
-    title: str | None = None     # article title, for headings
+    article: str | None = None   # identifier of the article the block belongs to ("5", "3-1")
+    number: str | None = None    # "1." or "1)" for points and sub-items; the unit's identifier for headings
+    title: str | None = None     # the unit's title, for headings
+    level: str | None = None     # for headings: part, section, chapter, paragraph or article
+    quoted: bool = False         # the markup set it apart as a quoted block (not stored: it only
+                                 # matters to segmenting, which happens before storing)
+
+    @property
+    def key(self) -> str | None:
+        """"article:3-1" for a heading: what the same unit is called in the other language."""
+        return f"{self.level}:{self.number}" if self.kind == HEADING and self.level else None
 
 
 @dataclass(slots=True)
@@ -79,8 +97,12 @@ class Document:
         return self.text[block.start:block.end]
 
     @property
-    def articles(self) -> list[int]:
-        return [b.article for b in self.blocks if b.kind == HEADING and b.article is not None]
+    def articles(self) -> list[str]:
+        return [b.number for b in self.blocks if b.kind == HEADING and b.level == "article"]
+
+    def headings(self) -> list[Block]:
+        """Headings of the act's units (the table of contents is not among them)."""
+        return [b for b in self.blocks if b.kind == HEADING and b.level]
 
     def sections(self) -> list[str]:
         """Section names in document order, each once."""

@@ -26,7 +26,7 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .core import aligner as A
+from . import jobs as A
 from . import glossary as G
 from . import lookup as L
 from .errors import InputError, SaikesError, StaleEditError

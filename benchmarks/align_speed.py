@@ -34,7 +34,7 @@ def run_seeds() -> None:
 
 def synthetic(pairs: int) -> None:
     sys.path.insert(0, str(ROOT))
-    from align.core.aligner import align_all
+    from align.jobs import align_all
     from align.text.pipeline import load_document
     from align.workspace import Workspace
     names = sorted(p.stem for p in (ROOT / "seeds" / "kk").glob("*.txt"))

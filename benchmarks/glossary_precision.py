@@ -53,7 +53,7 @@ def seed_workspace(path: Path, source: str) -> Workspace:
     if source == "gold":
         from test_glossary import gold_workspace
         return gold_workspace(path)
-    from align.core.aligner import align_all
+    from align.jobs import align_all
     from align.cli import SEEDS
     from align.text.pipeline import load_document
     ws = Workspace(path)

@@ -7,7 +7,13 @@ and bead F1 from ../shared/eval/align_score.py's `score` (a copy of the scorer i
 needed: tests/goldtools reads gold the same way); and a calibration table over all gold
 acts: confidence bucket -> beads -> share exactly a gold bead.
 
-    python benchmarks/real_acts.py [--only NAME ...] [--show-wrong] [--reports]
+With --perturb, every gold act is also aligned in perturbed copies (tests/perturb.py: a
+tenth of the sentences of one side lost, headings lost, articles renumbered, a table of
+contents added, text re-wrapped at 40-60 characters, one paragraph a line, a web page with
+menus, article text on the heading line), with the gold adjusted to match; the figures are
+printed per family and the calibration table covers them all.
+
+    python benchmarks/real_acts.py [--only NAME ...] [--perturb] [--show-wrong] [--reports]
 """
 import argparse
 import importlib.util
@@ -24,6 +30,7 @@ from align.core.features import clues  # noqa: E402
 from align.core.scoring import learn_lexicon  # noqa: E402
 from align.text.pipeline import load_document  # noqa: E402
 from goldtools import stream  # noqa: E402
+import perturb  # noqa: E402
 
 REAL = ROOT / "tests" / "data" / "real"
 GOLD = ROOT / "tests" / "data" / "real_gold"
@@ -52,6 +59,38 @@ def align_corpus(pairs: dict, params=None):
     return {n: align_documents(*pairs[n], params, lexicon) for n in pairs}, lexicon
 
 
+def load_variant(texts: dict, fmt: dict, name: str):
+    """Documents from perturbed source texts, read as their format says."""
+    from align.text.pipeline import build_document
+    from align.text.read import RawText, read_html_bytes
+    docs = []
+    for side in ("kk", "ru"):
+        if fmt[side] == "html":
+            raw = read_html_bytes(texts[side].encode("utf-8"), f"{name}.html")
+        else:
+            raw = RawText(texts[side], "utf-8", fmt[side])
+        docs.append(build_document(raw, f"{name}.{fmt[side]}", side))
+    return tuple(docs)
+
+
+def perturbed_runs(names, lexicon, families=perturb.FAMILIES[1:], seed=0):
+    """{family: [(name, Alignment, gold)]} for the gold acts among `names`."""
+    out = {}
+    for family in families:
+        runs = []
+        for k, n in enumerate(names):
+            gold_path = GOLD / f"{n}.json"
+            if not gold_path.exists():
+                continue
+            texts = {side: (REAL / side / f"{n}.md").read_text(encoding="utf-8") for side in ("kk", "ru")}
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            texts, fmt, gold = perturb.variant(family, texts, gold, seed + k)
+            kk, ru = load_variant(texts, fmt, n)
+            runs.append((n, align_documents(kk, ru, lexicon=lexicon), gold))
+        out[family] = runs
+    return out
+
+
 def gold_keys(gold) -> set:
     return {(stream(" ".join(b["kk"])), stream(" ".join(b["ru"]))) for b in gold["beads"]}
 
@@ -78,6 +117,7 @@ def main():
     ap.add_argument("--only", nargs="*", help="act names to align (default: all)")
     ap.add_argument("--show-wrong", action="store_true", help="print confident beads that are not gold beads")
     ap.add_argument("--reports", action="store_true", help="print each act's structural report")
+    ap.add_argument("--perturb", action="store_true", help="also align perturbed copies of the gold acts")
     args = ap.parse_args()
     names = args.only or real_names()
     t0 = time.perf_counter()
@@ -107,6 +147,22 @@ def main():
                 print(f"      {p}")
     print(f"\nread {t1 - t0:.1f} s, align {t2 - t1:.1f} s, lexicon {len(lexicon)} entries")
     print_calibration(rows, "calibration on the gold acts")
+    if args.perturb:
+        print(f"\n{'perturbation':24} {'acts':>4}  {'link F1 mean/min':>17}  {'bead F1 mean/min':>17}")
+        perturbed_rows = []
+        for family, runs in perturbed_runs(names, lexicon).items():
+            links, beads = [], []
+            for n, a, gold in runs:
+                if scorer:
+                    s = scorer.score(gold, [(b["kk"], b["ru"]) for b in a.beads])
+                    links.append(s["link_f1"])
+                    beads.append(s["bead_f1"])
+                perturbed_rows.extend(calibration_rows(a.beads, gold))
+            if links:
+                print(f"{family:24} {len(runs):4}  {sum(links) / len(links):8.4f} {min(links):.4f}  "
+                      f"{sum(beads) / len(beads):8.4f} {min(beads):.4f}")
+        print_calibration(perturbed_rows, "calibration on the perturbed gold acts")
+        rows += perturbed_rows
     if args.show_wrong:
         for c, right, b in rows:
             if c >= 0.5 and not right:

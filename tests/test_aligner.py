@@ -250,7 +250,7 @@ def test_textberg_strict_f1():
 # ------------------------------------------------------------------ re-alignment keeps the reviewer's work
 
 def _aligned_workspace(tmp_path, name="004_0fcd0afa4661779e"):
-    from align.core.aligner import align_pair
+    from align.jobs import align_pair
     from align.workspace import Workspace
     ws = Workspace(tmp_path / "w.db")
     ws.import_pair(name, *_pair(name))
@@ -259,7 +259,7 @@ def _aligned_workspace(tmp_path, name="004_0fcd0afa4661779e"):
 
 
 def test_realign_keeps_approved_and_edited_beads(tmp_path):
-    from align.core.aligner import align_pair
+    from align.jobs import align_pair
     ws, info = _aligned_workspace(tmp_path)
     beads = ws.beads(info.id)
     # the reviewer pairs two sentences by hand (a deliberate 2:2 of article 9) and edits a text
@@ -284,7 +284,7 @@ def test_realign_keeps_approved_and_edited_beads(tmp_path):
 
 
 def test_realign_one_section_only(tmp_path):
-    from align.core.aligner import realign_section
+    from align.jobs import realign_section
     ws, info = _aligned_workspace(tmp_path)
     before = ws.beads(info.id)
     n = realign_section(ws, info.id, "article:3")

@@ -435,7 +435,7 @@ public class LoadGlossary {
 
 @pytest.fixture(scope="module")
 def aligned(tmp_path_factory):
-    from align.core.aligner import align_all
+    from align.jobs import align_all
     ws = Workspace(tmp_path_factory.mktemp("aligned") / "w.db")
     for kk_path in sorted((SEEDS / "kk").glob("*.txt")):
         ws.import_pair(kk_path.stem, load_document(kk_path, "kk"), load_document(SEEDS / "ru" / kk_path.name, "ru"))

@@ -1,98 +1,166 @@
-"""The alignment core: dynamic programming over bead scores, apart from all I/O.
+"""The alignment core: the best monotone sequence of beads through a band of the lattice,
+with each bead's posterior probability, apart from all I/O.
 
-`best_path` finds the monotone sequence of beads (1:1, 1:2, 2:1, ...) with the highest
-total score; `posteriors` gives, for each bead of a path, the probability mass of all
-alignments that contain that bead (forward-backward over the same lattice), which is
-what the confidence of a bead is built from. Both take the score as a function of
-(i, j, a, b): the bead covering source items i..i+a-1 and target items j..j+b-1.
+The band follows a guide path: straight lines, by character length, between anchor points
+(headings of the same unit on both sides, where the caller knows them). It starts `WIDTH`
+cells wide on each side of the guide; wherever the best path touches its edge, the band
+is widened there and the alignment recomputed, so a long one-sided passage is followed
+without ever filling the whole n×m lattice (vecalign widens coarse-to-fine the same way).
+The scoring, Viterbi and forward–backward loops are compiled (`kernel`).
 """
 from __future__ import annotations
 
 import math
-from typing import Callable
+from dataclasses import dataclass
 
-Score = Callable[[int, int, int, int], float]
-SHAPES = ((1, 1), (1, 2), (2, 1), (2, 2), (1, 0), (0, 1), (1, 3), (3, 1))
-NEG = float("-inf")
+import numpy as np
 
+from . import kernel as K
+from .features import Encoded
+from .scoring import DEFAULT, Lexicon, Params
 
-def band_of(n: int, m: int, width: int | None) -> Callable[[int, int], bool]:
-    """Cells allowed by a band around the diagonal (None: no band)."""
-    if width is None or n == 0 or m == 0:
-        return lambda i, j: True
-    ratio = m / n
-    return lambda i, j: abs(j - i * ratio) <= width
+WIDTH = 50              # initial half-width of the band, in segments
+WIDEN_ROUNDS = 8        # at most this many widenings
 
 
-def _lattice(n, m, shapes, inside):
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if (i or j) and inside(i, j):
-                yield i, j
+@dataclass(slots=True)
+class PathBead:
+    i: int                  # first source segment
+    j: int                  # first target segment
+    a: int                  # how many source segments
+    b: int                  # how many target segments
+    posterior: float
+    parts: dict
 
 
-def best_path(n: int, m: int, score: Score, shapes=SHAPES, band: int | None = None
-              ) -> list[tuple[int, int, int, int, float]]:
-    """Beads (i, j, a, b, score) of the best monotone alignment of n with m items."""
-    inside = band_of(n, m, band)
-    best = {(0, 0): (0.0, None)}
-    for i, j in _lattice(n, m, shapes, inside):
-        top, back = NEG, None
-        for a, b in shapes:
-            prev = best.get((i - a, j - b))
-            if prev is None or prev[0] == NEG:
-                continue
-            value = prev[0] + score(i - a, j - b, a, b)
-            if value > top:
-                top, back = value, (a, b)
-        if back is not None:
-            best[(i, j)] = (top, back)
-    if (n, m) not in best:
-        if band is not None:
-            return best_path(n, m, score, shapes, None)
+def align_encoded(enc: Encoded, ratio: float, params: Params = DEFAULT, lexicon: Lexicon | None = None,
+                  anchors: list[tuple[int, int]] = ()) -> list[PathBead]:
+    """Beads of the best alignment of enc.src with enc.tgt, in order."""
+    n, m = len(enc.src), len(enc.tgt)
+    if n == 0 or m == 0:
+        return [PathBead(i, 0, 1, 0, 1.0, {"shape": "1:0"}) for i in range(n)] + \
+               [PathBead(n, j, 0, 1, 1.0, {"shape": "0:1"}) for j in range(m)]
+    lex_ptr, lex_ids = (lexicon or Lexicon()).csr(enc.src_stems, enc.tgt_stems)
+    vec = params.vector(ratio)
+    priors = params.prior_vector()
+    src, tgt = enc.src.arrays(), enc.tgt.arrays()
+    guide = _guide(enc, anchors)
+    below = np.full(n + 1, WIDTH, dtype=np.int64)
+    above = np.full(n + 1, WIDTH, dtype=np.int64)
+    for _ in range(WIDEN_ROUNDS + 1):
+        lo, hi, off = _band(guide, below, above, n, m)
+        scores = K.score_band(n, m, lo, hi, off, *src, *tgt, lex_ptr, lex_ids, vec, priors, _marks(enc))
+        path, _total = K.viterbi(n, m, lo, hi, off, scores)
+        touched = _touches(path, lo, hi, m) if len(path) else [(n, "both")]
+        if not touched or (below.max() >= m and above.max() >= m):
+            break
+        for row, side in touched:
+            span = slice(max(0, row - 2 * WIDTH), min(n + 1, row + 2 * WIDTH))
+            if side in ("low", "both"):
+                below[span] = np.minimum(below[span] * 2, m)
+            if side in ("high", "both"):
+                above[span] = np.minimum(above[span] * 2, m)
+    if not len(path):
         raise ValueError("no alignment path: the bead shapes cannot cover the input")
-    path = []
-    i, j = n, m
-    while (i, j) != (0, 0):
-        a, b = best[(i, j)][1]
-        i, j = i - a, j - b
-        path.append((i, j, a, b, score(i, j, a, b)))
-    path.reverse()
-    return path
-
-
-def _logsumexp(values: list[float]) -> float:
-    top = max(values)
-    if top == NEG:
-        return NEG
-    return top + math.log(sum(math.exp(v - top) for v in values))
-
-
-def posteriors(n: int, m: int, score: Score, path, shapes=SHAPES, band: int | None = None,
-               temperature: float = 1.0) -> list[float]:
-    """For each bead of `path`, the posterior probability that it is part of the alignment."""
-    inside = band_of(n, m, band)
-    cells = list(_lattice(n, m, shapes, inside))
-    t = temperature
-    fwd = {(0, 0): 0.0}
-    for i, j in cells:
-        terms = [fwd[(i - a, j - b)] + score(i - a, j - b, a, b) / t
-                 for a, b in shapes if (i - a, j - b) in fwd]
-        if terms:
-            fwd[(i, j)] = _logsumexp(terms)
-    if (n, m) not in fwd:
-        return [0.0 for _ in path]
-    bwd = {(n, m): 0.0}
-    for i, j in reversed([(0, 0)] + cells):
-        if (i, j) == (n, m):
-            continue
-        terms = [bwd[(i + a, j + b)] + score(i, j, a, b) / t
-                 for a, b in shapes if (i + a, j + b) in bwd]
-        if terms:
-            bwd[(i, j)] = _logsumexp(terms)
-    total = fwd[(n, m)]
+    fwd, bwd = K.forward_backward(n, m, lo, hi, off, scores, params.temperature)
+    total = fwd[off[n] + m - lo[n]]
+    marks = _marks(enc)
+    clue = np.zeros(K.N_CLUES)
     out = []
-    for i, j, a, b, s in path:
-        f, g = fwd.get((i, j)), bwd.get((i + a, j + b))
-        out.append(0.0 if f is None or g is None else min(1.0, math.exp(f + s / t + g - total)))
+    tok = 0
+    for i, j, k in path:
+        a, b = int(K.SHAPES[k, 0]), int(K.SHAPES[k, 1])
+        idx = off[i] + j - lo[i]
+        s = scores[idx, k]
+        pi, pj = i - a, j - b
+        f, g = fwd[off[pi] + pj - lo[pi]], bwd[idx]
+        post = min(1.0, math.exp(f + s / params.temperature + g - total)) if f > K.NEG and g > K.NEG else 0.0
+        parts = {"shape": f"{a}:{b}"}
+        if a and b:
+            tok += 1
+            K.bead_clues(pi, pj, a, b, *src, *tgt, lex_ptr, lex_ids, vec, marks, tok, clue)
+            parts.update(_named(clue))
+            if a == 1 and b == 1:
+                tok = _margin(parts, pi, pj, n, m, src, tgt, lex_ptr, lex_ids, vec, marks, tok, params)
+        out.append(PathBead(int(pi), int(pj), a, b, post, parts))
+    return out
+
+
+def _named(clue: np.ndarray) -> dict:
+    return {"length": round(float(clue[K.C_LENGTH]), 3), "numbers_agree": int(clue[K.C_AGREE]),
+            "numbers_differ": int(clue[K.C_DIFFER]), "cognates": round(float(clue[K.C_COGNATES]), 3),
+            "lexicon": round(float(clue[K.C_LEXICON]), 3), "key_match": int(clue[K.C_KEY_MATCH]),
+            "key_mismatch": int(clue[K.C_KEY_MISMATCH]), "role": int(clue[K.C_ROLE])}
+
+
+def _content(parts: dict, params: Params) -> float:
+    """What the words and numbers say, length aside: the evidence that tells a bead from
+    its neighbour of similar length."""
+    return (params.w_numbers * parts["numbers_agree"] - params.w_number_miss * parts["numbers_differ"]
+            + params.w_cognates * parts["cognates"] + params.w_lexicon * parts["lexicon"])
+
+
+def _margin(parts, i, j, n, m, src, tgt, lex_ptr, lex_ids, vec, marks, tok, params) -> int:
+    """How much better this 1:1 bead's content is than its neighbours' (the source
+    segment with the previous or next target segment, and the reverse): a shifted pair
+    loses to a neighbour."""
+    own = _content(parts, params)
+    clue = np.zeros(K.N_CLUES)
+    best = -1e9
+    for di, dj in ((0, -1), (0, 1), (-1, 0), (1, 0)):
+        x, y = i + di, j + dj
+        if 0 <= x < n and 0 <= y < m:
+            tok += 1
+            K.bead_clues(x, y, 1, 1, *src, *tgt, lex_ptr, lex_ids, vec, marks, tok, clue)
+            best = max(best, _content(_named(clue), params))
+    parts["margin"] = round(own - best, 3) if best > -1e9 else 0.0
+    return tok
+
+
+def _marks(enc: Encoded):
+    nums, cogs, s_stems, t_stems = enc.sizes
+    return (np.zeros(nums, dtype=np.int64), np.zeros(nums, dtype=np.int64),
+            np.zeros(cogs, dtype=np.int64), np.zeros(cogs, dtype=np.int64),
+            np.zeros(t_stems, dtype=np.int64), np.zeros(s_stems, dtype=np.int64),
+            np.zeros(t_stems, dtype=np.int64))
+
+
+def _guide(enc: Encoded, anchors) -> np.ndarray:
+    """For each source position 0..n, the target position the band is centred on:
+    straight lines by character length between the anchor points."""
+    n, m = len(enc.src), len(enc.tgt)
+    cum_s = np.concatenate([[0], np.cumsum(enc.src.length + 1)]).astype(float)
+    cum_t = np.concatenate([[0], np.cumsum(enc.tgt.length + 1)]).astype(float)
+    points = [(0, 0)] + sorted(set(anchors)) + [(n, m)]
+    guide = np.zeros(n + 1, dtype=np.int64)
+    for (i0, j0), (i1, j1) in zip(points, points[1:]):
+        span_s = cum_s[i1] - cum_s[i0]
+        for i in range(i0, i1 + 1):
+            frac = (cum_s[i] - cum_s[i0]) / span_s if span_s > 0 else (1.0 if i == i1 else 0.0)
+            target = cum_t[j0] + frac * (cum_t[j1] - cum_t[j0])
+            guide[i] = min(max(int(np.searchsorted(cum_t, target)), j0), j1)
+    return guide
+
+
+def _band(guide, below, above, n, m):
+    prev = np.concatenate([[guide[0]], guide[:-1]])
+    nxt = np.concatenate([guide[1:], [guide[-1]]])
+    lo = np.maximum(0, np.minimum(prev, guide) - below)
+    hi = np.minimum(m, np.maximum(nxt, guide) + above)
+    lo[0], hi[n] = 0, m
+    hi = np.maximum.accumulate(hi)
+    lo = np.minimum.accumulate(lo[::-1])[::-1]
+    lo[1:] = np.minimum(lo[1:], hi[:-1])
+    width = hi - lo + 1
+    off = np.concatenate([[0], np.cumsum(width)[:-1]]).astype(np.int64)
+    return lo.astype(np.int64), hi.astype(np.int64), off
+
+
+def _touches(path, lo, hi, m) -> list[tuple[int, str]]:
+    out = []
+    for i, j, _k in path:
+        if j == lo[i] and lo[i] > 0:
+            out.append((int(i), "low"))
+        elif j == hi[i] and hi[i] < m:
+            out.append((int(i), "high"))
     return out

@@ -1,18 +1,27 @@
 """Clues to whether two pieces of text say the same thing, extracted once per segment.
 
 Numbers and dates (digits, month names, number words), cognates and names through a
-transliteration key, and stems for the lexicon learned from the corpus. Works for any
-pair of languages; Kazakh and Russian get their month and number-word tables.
+transliteration key, stems for the lexicon learned from the corpus, and the segment's
+place in the act's structure (a heading of which unit, an editorial note, a table row).
+Works for any pair of languages; Kazakh and Russian get their month and number-word tables.
+
+`encode` turns the clues of two documents into the flat integer arrays the compiled
+kernel reads: each clue string becomes an id, each segment's ids a slice of one array.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from .. import lang_rules as R
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+# Structural roles of segments; pairs across roles are penalized (see kernel.bead_clues).
+ROLE_BODY, ROLE_HEADING, ROLE_EDITORIAL, ROLE_TABLE, ROLE_TOC = 0, 1, 2, 3, 4
 
 
 @dataclass(slots=True)
@@ -23,26 +32,33 @@ class Clues:
     stems: frozenset            # lower-cased word prefixes for the lexicon
 
 
-def clues(text: str, lang: str) -> Clues:
+_MONTH_LENGTHS = {lang: sorted({len(k) for k in table}) for lang, table in R.MONTHS.items()}
+
+
+def clues(text: str, lang: str, drop_numbers: frozenset = frozenset()) -> Clues:
+    """The clues of one segment; `drop_numbers` are left out (a heading's own number,
+    which the structure already accounts for)."""
     lower = text.lower()
     words = _WORD.findall(lower)
     numbers = {n.replace(",", ".").strip(".") for n in _NUMBER.findall(text)}
-    months = R.MONTHS.get(lang, {})
+    numbers -= drop_numbers
+    months = R.MONTHS.get(lang)
     number_words = R.NUMBER_WORDS.get(lang, {})
     for w in words:
         if w in number_words:
             numbers.add(str(number_words[w]))
         if months:
-            for stem, month in months.items():
-                if w.startswith(stem):
+            for size in _MONTH_LENGTHS[lang]:
+                month = months.get(w[:size])
+                if month:
                     numbers.add(f"m{month}")
                     break
-    cognates = {_cognate_key(w) for w in words if len(w) >= R.COGNATE_PREFIX + 1}
+    cognates = {cognate_key(w) for w in words if len(w) >= R.COGNATE_PREFIX + 1}
     stems = {w[:R.STEM_PREFIX] for w in words if len(w) >= 3}
     return Clues(len(" ".join(text.split())), frozenset(numbers), frozenset(cognates), frozenset(stems))
 
 
-def _cognate_key(word: str) -> str:
+def cognate_key(word: str) -> str:
     return word.translate(R.COGNATE_MAP).replace("-", "")[:R.COGNATE_PREFIX]
 
 
@@ -53,3 +69,77 @@ def merge(parts: list[Clues]) -> Clues:
                  frozenset().union(*(p.numbers for p in parts)),
                  frozenset().union(*(p.cognates for p in parts)),
                  frozenset().union(*(p.stems for p in parts)))
+
+
+@dataclass(slots=True)
+class Side:
+    """One document's segments as the kernel reads them."""
+    length: np.ndarray
+    num_ptr: np.ndarray
+    num_ids: np.ndarray
+    cog_ptr: np.ndarray
+    cog_ids: np.ndarray
+    stem_ptr: np.ndarray
+    stem_ids: np.ndarray
+    role: np.ndarray
+    key: np.ndarray             # id of the heading's unit ("article:5"), -1 for other segments
+    level: np.ndarray           # the heading's level, -1 for other segments
+
+    def arrays(self):
+        return (self.length, self.num_ptr, self.num_ids, self.cog_ptr, self.cog_ids, self.stem_ptr,
+                self.stem_ids, self.role, self.key, self.level)
+
+    def __len__(self):
+        return len(self.length)
+
+
+@dataclass(slots=True)
+class Encoded:
+    src: Side
+    tgt: Side
+    src_stems: dict             # stem -> id, for the lexicon
+    tgt_stems: dict
+    sizes: tuple                # vocabulary sizes: numbers, cognates, source stems, target stems
+
+
+@dataclass(slots=True)
+class Structure:
+    """A segment's place in the act: its role, and for headings the unit it opens."""
+    role: int = ROLE_BODY
+    key: str | None = None
+    level: int = -1
+
+
+def encode(src: list[Clues], tgt: list[Clues], src_struct: list[Structure] | None = None,
+           tgt_struct: list[Structure] | None = None) -> Encoded:
+    numbers: dict[str, int] = {}
+    cognates: dict[str, int] = {}
+    keys: dict[str, int] = {}
+    src_stems: dict[str, int] = {}
+    tgt_stems: dict[str, int] = {}
+
+    def side(items: list[Clues], structs, stems: dict) -> Side:
+        n = len(items)
+        structs = structs or [Structure()] * n
+        return Side(
+            np.array([c.length for c in items], dtype=np.int64),
+            *_csr([c.numbers for c in items], numbers),
+            *_csr([c.cognates for c in items], cognates),
+            *_csr([c.stems for c in items], stems),
+            np.array([s.role for s in structs], dtype=np.int64),
+            np.array([keys.setdefault(s.key, len(keys)) if s.key else -1 for s in structs], dtype=np.int64),
+            np.array([s.level for s in structs], dtype=np.int64))
+
+    s = side(src, src_struct, src_stems)
+    t = side(tgt, tgt_struct, tgt_stems)
+    return Encoded(s, t, src_stems, tgt_stems,
+                   (len(numbers) + 1, len(cognates) + 1, len(src_stems) + 1, len(tgt_stems) + 1))
+
+
+def _csr(sets: list[frozenset], vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    ptr = np.zeros(len(sets) + 1, dtype=np.int64)
+    ids: list[int] = []
+    for k, items in enumerate(sets):
+        ids.extend(vocab.setdefault(x, len(vocab)) for x in items)
+        ptr[k + 1] = len(ids)
+    return ptr, np.array(ids, dtype=np.int64)

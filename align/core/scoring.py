@@ -1,17 +1,23 @@
 """Bead scores: how well a group of source segments matches a group of target segments.
 
-A bead's score is a log-linear sum of clues: a length model (Gale–Church: the target
-length is the source length times a ratio learned from the pair, with a variance that
-grows with length), numbers and dates that agree or disagree, cognates and names
-(Қазақстан ~ Казахстан), links from the lexicon learned from the corpus, and a prior
-per bead shape. The weights are fitted on the dev gold (benchmarks/tune_aligner.py).
+A bead's score is a log-linear sum of clues (computed by `kernel.bead_clues`): a length
+model (Gale–Church: the target length is the source length times a ratio learned from the
+pair, with a variance that grows with length), numbers and dates that agree or disagree,
+cognates and names (Қазақстан ~ Казахстан), links from the lexicon learned from the
+corpus, the structure (a heading pairs with the heading of the same unit; a heading,
+an editorial note or a table row pairs with its own kind), and a prior per bead shape.
+Leaving a segment unaligned costs `skip`; an editorial note or a line of a table of
+contents, which one version often has alone, costs less. The weights are fitted on the
+gold alignments (benchmarks/tune_aligner.py).
 """
 from __future__ import annotations
 
-import math
+from collections import Counter
 from dataclasses import dataclass, field
 
-from .features import Clues, merge
+import numpy as np
+
+from . import kernel as K
 
 
 @dataclass(frozen=True)
@@ -22,10 +28,33 @@ class Params:
     w_number_miss: float = 1.5   # per number on one side only
     w_cognates: float = 4.0      # times the Dice overlap of cognate keys
     w_lexicon: float = 4.0       # times the share of words linked by the lexicon
+    w_key_match: float = 3.0     # a heading paired with the heading of the same unit
+    w_key_mismatch: float = 2.0  # per step of disagreement: another unit of its level, or another level
+    w_role: float = 3.0          # a heading, note or table row paired with another kind of text
     skip: float = -6.0           # a segment left unaligned (1:0, 0:1)
+    skip_cheap: float = -2.5     # an editorial note or contents line left unaligned
     priors: dict = field(default_factory=lambda: {
         (1, 1): 0.0, (1, 2): -1.5, (2, 1): -1.5, (2, 2): -3.0, (1, 3): -3.5, (3, 1): -3.5})
     temperature: float = 2.0     # of the posterior that confidence is built from
+
+    def vector(self, ratio: float) -> np.ndarray:
+        v = np.zeros(K.N_PARAMS)
+        v[K.C_LENGTH] = self.w_length
+        v[K.C_AGREE] = self.w_numbers
+        v[K.C_DIFFER] = -self.w_number_miss
+        v[K.C_COGNATES] = self.w_cognates
+        v[K.C_LEXICON] = self.w_lexicon
+        v[K.C_KEY_MATCH] = self.w_key_match
+        v[K.C_KEY_MISMATCH] = -self.w_key_mismatch
+        v[K.C_ROLE] = -self.w_role
+        v[K.P_SKIP] = self.skip
+        v[K.P_SKIP_CHEAP] = self.skip_cheap
+        v[K.P_VARIANCE] = self.variance
+        v[K.P_RATIO] = ratio
+        return v
+
+    def prior_vector(self) -> np.ndarray:
+        return np.array([self.priors.get((int(a), int(b)), 0.0) for a, b in K.SHAPES])
 
 
 DEFAULT = Params()
@@ -39,103 +68,21 @@ class Lexicon:
     def __len__(self):
         return len(self.links)
 
-    def linked(self, src: frozenset, tgt: frozenset) -> int:
-        """How many words on both sides have a translation on the other side."""
+    def csr(self, src_stems: dict[str, int], tgt_stems: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+        """The links between the stems of one document pair, as arrays over their ids."""
         if not self.links:
-            return 0
-        hit_src = 0
-        hit_tgt = set()
-        for s in src:
-            targets = self.links.get(s)
-            if targets:
-                common = targets & tgt
-                if common:
-                    hit_src += 1
-                    hit_tgt |= common
-        return hit_src + len(hit_tgt)
+            return np.zeros(1, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        ptr = np.zeros(len(src_stems) + 1, dtype=np.int64)
+        ids: list[int] = []
+        by_id = sorted(src_stems.items(), key=lambda kv: kv[1])
+        for stem, k in by_id:
+            ids.extend(tgt_stems[t] for t in self.links.get(stem, ()) if t in tgt_stems)
+            ptr[k + 1] = len(ids)
+        return ptr, np.array(ids, dtype=np.int64)
 
 
-class BeadScorer:
-    """Scores beads over two lists of segment clues; callable as dp.Score."""
-
-    def __init__(self, src: list[Clues], tgt: list[Clues], ratio: float, params: Params = DEFAULT,
-                 lexicon: Lexicon | None = None):
-        self.src, self.tgt = src, tgt
-        self.ratio = ratio
-        self.p = params
-        self.lexicon = lexicon or Lexicon()
-        self._cache: dict[tuple[int, int, int, int], float] = {}
-        self._src_groups: dict[tuple[int, int], Clues] = {}
-        self._tgt_groups: dict[tuple[int, int], Clues] = {}
-
-    def _group(self, side: str, i: int, a: int) -> Clues:
-        """Clues of items i..i+a-1 of one side, merged once and remembered."""
-        cache, items = (self._src_groups, self.src) if side == "src" else (self._tgt_groups, self.tgt)
-        group = cache.get((i, a))
-        if group is None:
-            group = cache[(i, a)] = merge(items[i:i + a])
-        return group
-
-    def __call__(self, i: int, j: int, a: int, b: int) -> float:
-        key = (i, j, a, b)
-        value = self._cache.get(key)
-        if value is None:
-            value = self._score(i, j, a, b)
-            self._cache[key] = value
-        return value
-
-    def parts(self, i: int, j: int, a: int, b: int) -> dict:
-        """The clues behind one bead's score, for reports and for confidence."""
-        if a == 0 or b == 0:
-            return {"shape": f"{a}:{b}"}
-        S, T = self._group("src", i, a), self._group("tgt", j, b)
-        return {
-            "shape": f"{a}:{b}",
-            "length": round(self.length_logp(S.length, T.length), 3),
-            "numbers_agree": len(S.numbers & T.numbers),
-            "numbers_differ": len(S.numbers ^ T.numbers),
-            "cognates": round(_dice(S.cognates, T.cognates), 3),
-            "lexicon": round(self._lexical(S, T), 3),
-        }
-
-    def length_logp(self, ls: int, lt: int) -> float:
-        """Log-probability of the length pair under the Gale–Church model (<= 0)."""
-        mean = (ls + lt / self.ratio) / 2
-        delta = (lt - ls * self.ratio) / math.sqrt(max(mean, 1.0) * self.p.variance)
-        # two-sided tail of the standard normal, kept away from log(0)
-        tail = math.erfc(abs(delta) / math.sqrt(2))
-        return math.log(max(tail, 1e-12))
-
-    def _lexical(self, S: Clues, T: Clues) -> float:
-        total = len(S.stems) + len(T.stems)
-        if not total or not self.lexicon:
-            return 0.0
-        return self.lexicon.linked(S.stems, T.stems) / total
-
-    def _score(self, i: int, j: int, a: int, b: int) -> float:
-        p = self.p
-        if a == 0 or b == 0:
-            return p.skip
-        S, T = self._group("src", i, a), self._group("tgt", j, b)
-        score = p.priors[(a, b)] + p.w_length * self.length_logp(S.length, T.length)
-        score += p.w_numbers * len(S.numbers & T.numbers)
-        score -= p.w_number_miss * len(S.numbers ^ T.numbers)
-        score += p.w_cognates * _dice(S.cognates, T.cognates)
-        if self.lexicon:
-            score += p.w_lexicon * self._lexical(S, T)
-        return score
-
-
-def _dice(x: frozenset, y: frozenset) -> float:
-    if not x or not y:
-        return 0.0
-    return 2 * len(x & y) / (len(x) + len(y))
-
-
-def learn_lexicon(bead_stems: list[tuple[frozenset, frozenset]], min_count: int = 2,
-                  min_dice: float = 0.3, per_word: int = 3) -> Lexicon:
+def learn_lexicon(bead_stems, min_count: int = 2, min_dice: float = 0.3, per_word: int = 3) -> Lexicon:
     """Dice association between source and target stems over aligned beads."""
-    from collections import Counter
     c_src: Counter = Counter()
     c_tgt: Counter = Counter()
     c_pair: Counter = Counter()

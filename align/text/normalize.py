@@ -12,94 +12,40 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import lang_rules as R
+from . import markup, paragraphs
+from .otext import OText
 from .read import RawText
-from .structure import parse_heading
-
-
-class OText:
-    """A string with, for each character, its offset in the source text."""
-
-    __slots__ = ("s", "o")
-
-    def __init__(self, s: str, o):
-        self.s = s
-        self.o = list(o)
-
-    def __len__(self):
-        return len(self.s)
-
-    def __getitem__(self, sl: slice) -> "OText":
-        return OText(self.s[sl], self.o[sl])
-
-    def strip(self) -> "OText":
-        left = len(self.s) - len(self.s.lstrip())
-        right = len(self.s.rstrip())
-        return self[left:max(left, right)]
-
-    def sub(self, pattern: re.Pattern, repl) -> "OText":
-        """re.sub with offsets: output characters that are kept from the match keep their
-        offsets; inserted or changed ones take the offset of the match position they stand at."""
-        out, offs, last = [], [], 0
-        for m in pattern.finditer(self.s):
-            out.append(self.s[last:m.start()])
-            offs.extend(self.o[last:m.start()])
-            new = repl(m) if callable(repl) else m.expand(repl)
-            src, k = m.group(0), 0
-            for ch in new:
-                j = src.find(ch, k)
-                if 0 <= j - k <= 40:
-                    k = j + 1
-                else:
-                    j = max(0, min(k, len(src) - 1))
-                offs.append(self._offset_at(m.start() + j))
-            out.append(new)
-            last = m.end()
-        out.append(self.s[last:])
-        offs.extend(self.o[last:])
-        return OText("".join(out), offs)
-
-    def _offset_at(self, i: int) -> int:
-        """The source offset of position i, or of the last character when i is past the end."""
-        return self.o[min(i, len(self.o) - 1)] if self.o else 0
-
-    @staticmethod
-    def join(parts: list["OText"], sep: str) -> "OText":
-        s, o = [], []
-        for i, p in enumerate(parts):
-            if i:
-                s.append(sep)
-                o.extend([p.o[0] if p.o else (o[-1] if o else 0)] * len(sep))
-            s.append(p.s)
-            o.extend(p.o)
-        return OText("".join(s), o)
-
-
-@dataclass
-class Line:
-    text: OText
-    indent: int
-    gap: int            # blank lines before it
-    bold_cont: bool     # inside a markdown **bold** span opened on an earlier line
 
 
 # ------------------------------------------------------------------ public entry
 
-def normalize(raw: RawText, lang: str) -> tuple[str, array]:
-    """Normalized text (one paragraph a line) and the source offset of each character."""
+@dataclass
+class Normalized:
+    text: str                       # one paragraph a line
+    offsets: array                  # the source offset of each character of `text`
+    hints: list = field(default_factory=list)   # paragraphs.Hints, one per line of `text`
+
+
+def normalize(raw: RawText, lang: str) -> Normalized:
+    """Normalized text (one paragraph a line), the source offset of each character, and
+    what the markup said about each paragraph."""
     source = OText(raw.text, range(len(raw.text)))
     vocabulary = _vocabulary(raw.text, lang)
-    lines = _lines(source, lang, vocabulary)
-    if raw.layout == "paragraphs":
-        paragraphs = [ln.text for ln in lines]
-    else:
-        paragraphs = _paragraphs(lines, lang, _indent_style(lines))
-    cleaned = [_collapse_spaces(p) for p in paragraphs]
-    cleaned = [p for p in cleaned if p.s]
-    text = OText.join(cleaned, "\n")
-    return text.s, array("i", text.o)
+    lines = markup.parse(source)
+    for line in lines:
+        line.text = _clean_line(line.text, lang, vocabulary)
+    lines = [ln for ln in lines if ln.text.s]
+    kept, hints = [], []
+    for text, hint in paragraphs.assemble(lines, lang):
+        text = _collapse_spaces(text)
+        if text.s:
+            kept.append(text)
+            hints.append(hint)
+    joined = OText.join(kept, "\n")
+    return Normalized(joined.s, array("i", joined.o), hints)
 
 
 def normalize_fragment(text: str, lang: str) -> str:
@@ -110,40 +56,10 @@ def normalize_fragment(text: str, lang: str) -> str:
 
 # ------------------------------------------------------------------ lines
 
-_NEWLINE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\f|\v")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _MD_BULLET = re.compile(r"^(\s*)[*+-]\s+(?=\S)")
 _MD_EMPHASIS = re.compile(r"\*{1,3}|(?<![\w])_{1,3}(?=\w)|(?<=\w)_{1,3}(?![\w])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-
-
-def _split_lines(text: OText) -> list[OText]:
-    out, last = [], 0
-    for m in _NEWLINE.finditer(text.s):
-        out.append(text[last:m.start()])
-        last = m.end()
-    out.append(text[last:])
-    return out
-
-
-def _lines(source: OText, lang: str, vocabulary: set[str]) -> list[Line]:
-    lines: list[Line] = []
-    gap = 0
-    in_bold = False
-    for raw_line in _split_lines(source):
-        expanded = raw_line.s.replace("\t", "    ")
-        if not expanded.strip() or not expanded.strip(" *#_-\u00a0"):
-            gap += 1
-            continue
-        indent = len(expanded) - len(expanded.lstrip(" \u00a0"))
-        opens_bold = raw_line.s.count("**") % 2 == 1
-        text = _clean_line(raw_line, lang, vocabulary)
-        if text.s:
-            lines.append(Line(text, indent, gap, in_bold))
-            gap = 0
-        if opens_bold:
-            in_bold = not in_bold
-    return lines
 
 
 def _clean_line(line: OText, lang: str, vocabulary: set[str]) -> OText:
@@ -288,94 +204,3 @@ def _fix_homoglyphs(line: OText, lang: str) -> OText:
             chars[m.start():m.end()] = fixed
             changed = True
     return OText("".join(chars), line.o) if changed else line
-
-
-# ------------------------------------------------------------------ paragraphs
-
-_TERMINAL = (".", ";", ":", "!", "?", "…")
-
-
-def _indent_style(lines: list[Line]) -> bool:
-    """The legal portal indents every paragraph's first line; markdown and many
-    hand-made files separate paragraphs by blank lines instead."""
-    if not lines:
-        return False
-    return sum(1 for ln in lines if ln.indent >= 4) >= 0.2 * len(lines)
-
-
-def _starts_lower(s: str) -> bool:
-    for ch in s:
-        if ch.isalpha():
-            return ch.islower()
-        if ch.isdigit() or ch in "«\"(":
-            return False
-    return False
-
-
-def _last_word(s: str) -> str:
-    m = re.search(r"([^\W\d_]+)[^\w]*$", s)
-    return m.group(1) if m else ""
-
-
-def is_heading_line(s: str, lang: str) -> bool:
-    return parse_heading(s, lang) is not None
-
-
-def _starts_block(s: str, lang: str) -> bool:
-    return bool(R.POINT.match(s) or R.SUBITEM.match(s) or R.NOTE[lang].match(s)
-                or R.DRAFT[lang].match(s) or R.DESIGNATION[lang].match(s)
-                or R.APPROVAL[lang].match(s) or R.AGREED[lang].search(s)
-                or R.AGREEMENT_TITLE[lang].search(s) and lang == "ru")
-
-
-def _paragraphs(lines: list[Line], lang: str, indent_style: bool) -> list[OText]:
-    paragraphs: list[list[Line]] = []
-    for line in lines:
-        if paragraphs and _joins(paragraphs[-1], line, lang, indent_style):
-            paragraphs[-1].append(line)
-        else:
-            paragraphs.append([line])
-    return [OText.join([ln.text for ln in para], " ") for para in paragraphs]
-
-
-def _joins(para: list[Line], b: Line, lang: str, indent_style: bool) -> bool:
-    a = para[-1]
-    first = para[0]
-    a_s, b_s = a.text.s, b.text.s
-    sofar = " ".join(ln.text.s for ln in para)
-    lower = _starts_lower(b_s)
-    terminal = a_s.rstrip().endswith(_TERMINAL)
-    indented = indent_style and b.indent >= 4
-    if is_heading_line(b_s, lang):
-        return False
-    if is_heading_line(first.text.s, lang):
-        # a heading wrapped over two lines: "7-бап ... құқықтары мен" / "міндеттемелері"
-        return b.gap == 0 and not indented and lower and not terminal
-    if R.POINT.match(b_s) or R.SUBITEM.match(b_s):
-        return False
-    title_like = indent_style and first.indent < 4
-    if _starts_block(b_s, lang) and (title_like or b.gap or terminal or not indent_style):
-        return False
-    if R.SIGNATURE[lang].match(sofar) and not lower:
-        return False
-    if b.bold_cont:
-        return True
-    last = _last_word(a_s)
-    if not terminal and (lang == "kk" and R.KAZAKH_GENITIVE.search(last)
-                         or last.lower() in R.CONTINUATION_WORDS[lang]):
-        return True
-    if (not terminal and len(sofar) < 60 and R.SIGNATURE[lang].match(b_s)
-            and not R.SIGNATURE[lang].match(sofar)):
-        return True  # "Әзірбайжан Республикасы" + "Үкіметі үшін"
-    if indent_style:
-        if indented:
-            return False
-        if b.gap == 0:
-            return True
-        if b.gap >= 2:
-            return not terminal  # a page break inside a paragraph
-        return lower and not terminal
-    if b.gap == 0:
-        return not a_s.rstrip().endswith((";", ":"))
-    # a blank line after a comma ends a preamble clause ("… ала отырып," / "өзара …")
-    return lower and not terminal and not a_s.rstrip().endswith(",")

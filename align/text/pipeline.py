@@ -25,10 +25,10 @@ def build_document(raw: RawText, name: str, lang: str | None, path: str = "") ->
             raise InputError(f"{name}: cannot tell whether this is Kazakh or Russian")
     else:
         check_language(raw.text, lang, name)
-    text, offsets = normalize(raw, lang)
-    doc = M.Document(text=text, offsets=offsets, source=raw.text, path=path or name, lang=lang,
+    norm = normalize(raw, lang)
+    doc = M.Document(text=norm.text, offsets=norm.offsets, source=raw.text, path=path or name, lang=lang,
                      encoding=raw.encoding, format=raw.format)
-    doc.blocks = build_blocks(text, lang)
+    doc.blocks = build_blocks(norm.text, lang, norm.hints)
     doc.segments = segment(doc)
     if not doc.segments:
         raise InputError(f"{name}: no sentences found in the file")

@@ -1,9 +1,11 @@
 """Readers: turn a .txt, .md, .html/.htm or .docx file into plain text.
 
-Every reader returns a `RawText`: the text every later offset refers to, the encoding
-that was used and the layout the normalizer should assume. Plain text keeps its line
-breaks as they were ("lines": the normalizer decides which lines form a paragraph);
-HTML and DOCX already know their paragraphs ("paragraphs": one non-empty line each).
+Every reader returns a `RawText`: the text every later offset refers to and the encoding
+that was used. Plain text and markdown keep their lines as they were. HTML and DOCX are
+written out in the same markdown the legal portal's mirror uses — a blank line after each
+paragraph, `#` headings, a `|` row per table row, a line break where the document has
+one — so that one markup and paragraph stage reads every format, and a page that is
+really one line per paragraph (a PDF pasted into Word) is recognised as such.
 """
 from __future__ import annotations
 
@@ -38,7 +40,6 @@ class RawText:
     text: str
     encoding: str
     format: str
-    layout: str  # "lines" or "paragraphs"
 
 
 # What a file really is, by its first bytes, when its name says otherwise.
@@ -72,7 +73,7 @@ def read_file(path: str | Path) -> RawText:
         if _looks_like_html(text):
             raw = read_html_bytes(data, name)
         else:
-            raw = RawText(text, encoding, TEXT_SUFFIXES.get(suffix, "txt"), "lines")
+            raw = RawText(text, encoding, TEXT_SUFFIXES.get(suffix, "txt"))
     else:
         raise InputError(f"{name}: unsupported file type '{suffix}'; saikes reads {SUPPORTED}")
     if not raw.text.strip():
@@ -188,10 +189,13 @@ def _looks_like_html(text: str) -> bool:
 
 # ---------------------------------------------------------------- HTML
 
-BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "td", "th",
-              "table", "ul", "ol", "blockquote", "pre", "section", "article", "header",
-              "footer", "dd", "dt", "center", "title", "body", "br", "hr"}
-DROP_TAGS = {"script", "style", "noscript", "template", "head", "iframe", "object", "svg"}
+BLOCK_TAGS = {"p", "div", "li", "table", "ul", "ol", "blockquote", "pre", "section", "article",
+              "dd", "dt", "center", "title", "body", "main", "hr", "form", "fieldset", "address"}
+DROP_TAGS = {"script", "style", "noscript", "template", "head", "iframe", "object", "svg",
+             "nav", "header", "footer", "aside", "button", "select", "input", "menu"}
+# Page furniture by its class or id: menus, breadcrumbs, footers, sidebars, cookie banners.
+FURNITURE_NAMES = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|header|sidebar|cookie|"
+                             r"banner|share|social|toolbar|pagination)(?:$|[\s_-])", re.I)
 
 
 def read_html_bytes(data: bytes, name: str) -> RawText:
@@ -206,38 +210,77 @@ def read_html_bytes(data: bytes, name: str) -> RawText:
         root = lxml_html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"{name}: the HTML cannot be read ({exc})") from None
-    lines: list[str] = []
-    current: list[str] = []
-
-    def flush():
-        para = " ".join("".join(current).split())
-        if para:
-            lines.append(para)
-        current.clear()
-
-    def walk(el):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower()
-        if tag in DROP_TAGS:
-            if el.tail:
-                current.append(el.tail)
-            return
-        block = tag in BLOCK_TAGS
-        if block:
-            flush()
-        if el.text and tag not in DROP_TAGS:
-            current.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            flush()
-        if el.tail:
-            current.append(el.tail)
-
+    out = _MarkdownWriter()
     body = root.find("body")
-    walk(body if body is not None else root)
-    flush()
-    return RawText("\n".join(lines) + "\n", encoding, "html", "paragraphs")
+    _walk_html(body if body is not None else root, out)
+    return RawText(out.text(), encoding, "html")
+
+
+class _MarkdownWriter:
+    """Collects text as markdown paragraphs: inline text runs, line breaks inside a
+    paragraph, and paragraph ends."""
+
+    def __init__(self):
+        self.paragraphs: list[str] = []
+        self.current: list[str] = []
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.current.append(text)
+
+    def line_break(self) -> None:
+        self.current.append("\n")
+
+    def end(self, prefix: str = "") -> None:
+        lines = [" ".join(x.split()) for x in "".join(self.current).split("\n")]
+        lines = [x for x in lines if x]
+        if lines:
+            self.paragraphs.append(prefix + "\n".join(lines))
+        self.current = []
+
+    def row(self, cells: list[str]) -> None:
+        self.end()
+        cells = [" ".join(c.split()).replace("|", "\\|") for c in cells]
+        if any(cells):
+            self.paragraphs.append("| " + " | ".join(cells) + " |")
+
+    def text(self) -> str:
+        self.end()
+        return "\n\n".join(self.paragraphs) + "\n"
+
+
+def _is_furniture(el) -> bool:
+    if el.get("role") in ("navigation", "banner", "contentinfo", "search"):
+        return True
+    names = " ".join(filter(None, (el.get("class"), el.get("id"))))
+    return bool(names and FURNITURE_NAMES.search(names))
+
+
+def _walk_html(el, out: _MarkdownWriter) -> None:
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    if tag in DROP_TAGS or _is_furniture(el):
+        out.add(el.tail)
+        return
+    if tag == "br":
+        out.line_break()
+        out.add(el.tail)
+        return
+    if tag == "tr":
+        out.row([" ".join(cell.text_content().split()) for cell in el if isinstance(cell.tag, str)
+                 and cell.tag.lower() in ("td", "th")])
+        out.add(el.tail)
+        return
+    heading = len(tag) == 2 and tag[0] == "h" and tag[1] in "123456"
+    if heading or tag in BLOCK_TAGS:
+        out.end()
+    out.add(el.text)
+    for child in el:
+        _walk_html(child, out)
+    if heading:
+        out.end("#" * int(tag[1]) + " ")
+    elif tag in BLOCK_TAGS:
+        out.end()
+    out.add(el.tail)
 
 
 def _html_encoding(data: bytes) -> str:
@@ -293,25 +336,43 @@ def read_docx_bytes(data: bytes, name: str) -> RawText:
             numbering = _numbering_formats(_safe_xml(archive.read("word/numbering.xml"), name,
                                                      "numbering.xml"))
     counters: dict[tuple[str, int], int] = {}
-    lines = []
-    for p in root.iter(W + "p"):
-        parts = []
-        for node in p.iter(W + "t", W + "tab", W + "br", W + "cr"):
-            if node.tag == W + "t":
-                parts.append(node.text or "")
-            elif node.tag == W + "tab":
-                parts.append(" ")
-            else:
-                parts.append("\n")
-        text = "".join(parts)
-        marker = _list_marker(p, numbering, counters)
-        for k, line in enumerate(text.split("\n")):
-            line = " ".join(line.split())
-            if k == 0 and marker and line:
-                line = f"{marker} {line}"
-            if line:
-                lines.append(line)
-    return RawText("\n".join(lines) + "\n", "utf-8", "docx", "paragraphs")
+    out = _MarkdownWriter()
+    body = root.find(W + "body")
+    for el in (body if body is not None else root):
+        if el.tag == W + "p":
+            _docx_paragraph(el, numbering, counters, out)
+        elif el.tag == W + "tbl":
+            for tr in el.iter(W + "tr"):
+                out.row([" ".join(_docx_text(p) for p in tc.iter(W + "p")) for tc in tr.findall(W + "tc")])
+    return RawText(out.text(), "utf-8", "docx")
+
+
+def _docx_text(p) -> str:
+    parts = []
+    for node in p.iter(W + "t", W + "tab", W + "br", W + "cr"):
+        if node.tag == W + "t":
+            parts.append(node.text or "")
+        elif node.tag == W + "tab":
+            parts.append(" ")
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _docx_paragraph(p, numbering, counters, out: _MarkdownWriter) -> None:
+    """One Word paragraph: its list number (which Word keeps out of the text), its text
+    with its line breaks, `#` for a heading style."""
+    text = _docx_text(p)
+    marker = _list_marker(p, numbering, counters)
+    if marker and text.strip():
+        text = f"{marker} {text.lstrip()}"
+    out.add(text)
+    style = p.find(f"{W}pPr/{W}pStyle")
+    level = _HEADING_STYLE.match(style.get(W + "val", "")) if style is not None else None
+    out.end("#" * int(level.group(1)) + " " if level else "")
+
+
+_HEADING_STYLE = re.compile(r"^(?:Heading|heading|Заголовок)\s?([1-6])$")
 
 
 def _numbering_formats(root) -> dict[str, dict[int, tuple[str, str]]]:

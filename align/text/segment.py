@@ -14,9 +14,12 @@ from razdel import sentenize
 from .. import lang_rules as R
 from .. import model as M
 
-# "…: 2. Тараптар", "…; 3) …": a number opening a point or sub-item inside a paragraph.
-_INLINE_NUMBER = re.compile(r"(?<=[:;.])\s+(?=\d{1,3}[.)]\s+\S)")
+# "…: 2. Тараптар", "…; 3) …", "…; және 3.7) …": a number opening a point or sub-item
+# inside a paragraph (the space before it is the cut).
+_INLINE_NUMBER = re.compile(r"(?:[:;.]|;\s+(?:және|немесе|не|и|или|либо|а\s+также))(\s+)"
+                            r"(?=(?:\d{1,3}(?:\.\d{1,3})*[.)]|\((?:[ivx]{1,5}|\d{1,3})\))\s+\S)")
 _ABBREV_END = re.compile(r"(?:^|[\s(«\"])(?P<abbr>[^\W\d_]+(?:\.[^\W\d_]+)*)\.$")
+_BARE_NUMBER = re.compile(r"^\d{1,4}(?:[-.]\d{1,3})*[.)]$")
 _NUMBER_SIGN_END = re.compile(r"(?:№|N)\s*$")
 # A list item in running text: ends with ";" or follows a paragraph that opens a list.
 _OPENS_LIST = (":", ";")
@@ -26,14 +29,13 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans of a paragraph."""
     chunks, cut = [], 0
     for m in _INLINE_NUMBER.finditer(text):
-        chunks.append((cut, m.start()))
-        cut = m.end()
+        chunks.append((cut, m.start(1)))
+        cut = m.end(1)
     chunks.append((cut, len(text)))
     out: list[list[int]] = []
     for lo, hi in chunks:
         merged: list[list[int]] = []
-        for s in sentenize(text[lo:hi]):
-            start, stop = lo + s.start, lo + s.stop
+        for start, stop in _sentences(text, lo, hi, lang):
             if merged and _no_boundary(text[merged[-1][0]:merged[-1][1]], text[start:stop], lang):
                 merged[-1][1] = stop
             else:
@@ -42,8 +44,29 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if text[a:b].strip()]
 
 
+# razdel takes some ordinary words for abbreviations ("в нем. Сроки", нем = немецкий): a
+# stop after a lower-case word of three or more letters that our tables do not list as
+# an abbreviation, followed by a capital, ends the sentence.
+_MISSED_END = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.\s+(?=[А-ЯЁӘҒҚҢӨҰҮҺІA-Z])")
+
+
+def _sentences(text: str, lo: int, hi: int, lang: str):
+    for s in sentenize(text[lo:hi]):
+        start, stop = lo + s.start, lo + s.stop
+        for m in _MISSED_END.finditer(text, start, stop):
+            word = m.group(1)
+            if word.islower() and word not in R.ABBREVIATIONS[lang]:
+                yield start, m.end(1) + 1
+                start = m.end()
+        yield start, stop
+
+
 def _no_boundary(before: str, after: str, lang: str) -> bool:
     before = before.rstrip()
+    if before.endswith(";"):
+        return True  # "…тағайындайды; Құрылтайдың …": a clause, the capital is a name
+    if _BARE_NUMBER.match(before):
+        return True  # "15-1." opening an inserted point
     if not before.endswith("."):
         return False
     if R.NOTE[lang].match(before) and len(before.split()) == 1:
@@ -61,13 +84,21 @@ def _no_boundary(before: str, after: str, lang: str) -> bool:
     return False
 
 
+# Blocks that are one segment whatever their punctuation: headings and titles, stamps and
+# signatures, a table row, a line of the table of contents; and an editorial note that the
+# markup sets apart as a quoted block (the portal's way: its sentences are one remark).
+WHOLE_BLOCKS = (M.HEADING, M.TITLE, M.DESIGNATION, M.SIGNATURE, M.APPROVAL, M.AGREEMENT_TITLE,
+                M.DRAFT, M.TABLE, M.STAMP, M.TOC)
+
+
 def segment(doc: M.Document) -> list[M.Segment]:
     segments: list[M.Segment] = []
     previous_text = ""
     for index, block in enumerate(doc.blocks):
         text = doc.block_text(block)
-        if block.kind in (M.HEADING, M.TITLE, M.DESIGNATION, M.SIGNATURE, M.APPROVAL,
-                          M.AGREEMENT_TITLE, M.DRAFT):
+        if block.kind == M.FURNITURE:
+            continue
+        if block.kind in WHOLE_BLOCKS or block.kind == M.EDITORIAL and block.quoted:
             spans = [(0, len(text))]
         else:
             spans = split_sentences(text, doc.lang)

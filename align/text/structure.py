@@ -1,48 +1,87 @@
 """Structure: read the legal skeleton from the normalized paragraphs.
 
 Blocks: title, designation ("Постановление ... от ... №"), enacting formula, approval
-stamp, the agreement's title, articles ("5-бап Қауіпсіздік" / "Статья 5. Безопасность"),
-numbered points ("1."), sub-items ("1)"), notes, signatures, plain text. Each block gets
-the section the aligner anchors on: the act, the agreement's title and preamble, each
-article, and the closing signatures and notes after the last article.
+stamp, the agreement's title, headings of every level (part, section, chapter, paragraph,
+article — "3-1-бап", "Статья 1024", "Раздел IV"), numbered points ("1.", "5-1.") and
+sub-items ("1)"), the act's own notes, editorial notes, table rows, quoted stamps,
+signatures, the table of contents, page furniture and plain text. A heading that carries
+the unit's first sentence on its line is split into the heading and a text block.
+
+Each block gets the section the review groups it under (the innermost unit it belongs
+to: "article:3-1", "chapter:2"; the act's front before any unit; "toc"; "closing" for
+signatures and notes after the last unit) and the article it belongs to.
 """
 from __future__ import annotations
 
-import re
-
 from .. import lang_rules as R
 from .. import model as M
+from .headings import Heading, parse_heading
+from .paragraphs import Hints
 
-_SENTENCE_VERB = re.compile(r"[.;]\s*$")
-
-
-def parse_heading(line: str, lang: str) -> tuple[int, str] | None:
-    """(article number, title) if the line is an article heading, else None.
-
-    "3-бабында" and "статьей 3" are references inside sentences, not headings: the
-    pattern requires the heading word itself, at the start of the paragraph."""
-    m = R.ARTICLE_HEADING[lang].match(line.strip())
-    if not m:
-        return None
-    title = m.group("title").strip().strip(".").strip()
-    if len(title.split()) > R.HEADING_TITLE_MAX_WORDS:
-        return None
-    if lang == "ru" and title and not re.match(r"^Статья\s+\d+\s*[.:]", line.strip(), re.I):
-        # "Статья 5 настоящего Соглашения ..." starts a sentence, not a heading
-        if title[:1].islower() or _SENTENCE_VERB.search(m.group("title")):
-            return None
-    if lang == "kk" and title and title[:1].islower():
-        return None
-    return int(m.group("num")), title
+_NO_HINTS = Hints()
+# Blocks that may stand between the headings of a table of contents.
+_TOC_FILLER = (M.HEADING, M.TOC)
 
 
-def classify(paragraph: str, lang: str, in_front: bool) -> tuple[str, dict]:
-    """The block kind of one paragraph, with its number or article where it has one."""
-    heading = parse_heading(paragraph, lang)
+def build_blocks(text: str, lang: str, hints: list[Hints] | None = None) -> list[M.Block]:
+    """Blocks for every line of the normalized text, with kinds and sections."""
+    blocks: list[M.Block] = []
+    pos = 0
+    in_front = True
+    for n, line in enumerate(text.split("\n")):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if not line.strip():
+            continue
+        hint = hints[n] if hints and n < len(hints) else _NO_HINTS
+        for block in _classify(line, start, lang, hint, in_front):
+            if block.kind == M.HEADING and block.level in ("article", "chapter", "section", "paragraph"):
+                in_front = False
+            blocks.append(block)
+    _mark_contents(blocks, lang, text)
+    _mark_titles(blocks)
+    _mark_proofreaders(blocks, text, lang)
+    _assign_sections(blocks)
+    return blocks
+
+
+def _classify(line: str, start: int, lang: str, hint: Hints, in_front: bool) -> list[M.Block]:
+    end = start + len(line)
+    if R.FURNITURE.match(line) and len(line) < 120:
+        return [M.Block(M.FURNITURE, start, end)]
+    if hint.table:
+        return [M.Block(M.TABLE, start, end)]
+    if R.EDITORIAL[lang].match(line) or R.PROOFREADERS[lang].match(line) \
+            or hint.quote and R.NOTE[lang].match(line):
+        return [M.Block(M.EDITORIAL, start, end, quoted=bool(hint.quote))]
+    heading = parse_heading(line, lang, "title" if hint.level else hint.bold)
     if heading:
-        return M.HEADING, {"article": heading[0], "number": str(heading[0]), "title": heading[1] or None}
+        return _heading_blocks(heading, line, start, lang, hint, in_front)
+    if R.TOC_TITLE[lang].match(line):
+        return [M.Block(M.TOC, start, end)]
+    kind, info = _kind(line, lang, hint, in_front)
+    return [M.Block(kind, start, end, **info)]
+
+
+def _heading_blocks(h: Heading, line: str, start: int, lang: str, hint: Hints, in_front: bool
+                    ) -> list[M.Block]:
+    head = line[:h.end].rstrip()
+    out = [M.Block(M.HEADING, start, start + len(head), number=h.ident, title=h.title or None,
+                   level=h.level)]
+    rest = line[h.end:]
+    if rest.strip():
+        at = start + h.end + (len(rest) - len(rest.lstrip()))
+        kind, info = _kind(rest.strip(), lang, _NO_HINTS, in_front)
+        out.append(M.Block(kind, at, start + len(line), **info))
+    return out
+
+
+def _kind(paragraph: str, lang: str, hint: Hints, in_front: bool) -> tuple[str, dict]:
+    """The kind of a paragraph that is not a heading, with its number where it has one."""
     if R.NOTE[lang].match(paragraph):
         return M.NOTE, {}
+    if hint.quote:
+        return (M.APPROVAL if R.APPROVAL[lang].search(paragraph) else M.STAMP), {}
     if in_front:
         if R.DRAFT[lang].match(paragraph):
             return M.DRAFT, {}
@@ -62,26 +101,32 @@ def classify(paragraph: str, lang: str, in_front: bool) -> tuple[str, dict]:
     m = R.SUBITEM.match(paragraph)
     if m:
         return M.SUBITEM, {"number": m.group("num") + ")"}
+    if hint.level:
+        return M.TITLE, {}
     return M.TEXT, {}
 
 
-def build_blocks(text: str, lang: str) -> list[M.Block]:
-    """Blocks for every line of the normalized text, with kinds and sections."""
-    blocks: list[M.Block] = []
-    pos = 0
-    in_front = True
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        if not line.strip():
+def _mark_contents(blocks: list[M.Block], lang: str, text: str) -> None:
+    """A table of contents: a run of headings with no text between them whose units
+    appear again later as the real headings (or a run under a "Мазмұны" title). Its lines
+    are kept out of anchoring: they repeat the headings of the text."""
+    i = 0
+    while i < len(blocks):
+        if blocks[i].kind not in _TOC_FILLER:
+            i += 1
             continue
-        kind, info = classify(line, lang, in_front)
-        if kind == M.HEADING:
-            in_front = False
-        blocks.append(M.Block(kind, start, end, **info))
-    _mark_titles(blocks)
-    _assign_sections(blocks)
-    return blocks
+        j = i
+        while j < len(blocks) and blocks[j].kind in _TOC_FILLER:
+            j += 1
+        run = blocks[i:j]
+        titled = run[0].kind == M.TOC
+        keys = [b.key for b in run if b.key]
+        later = {b.key for b in blocks[j:] if b.key}
+        if keys and (titled and len(keys) >= 2 or len(keys) >= 3
+                     and sum(1 for k in keys if k in later) >= 0.5 * len(keys)):
+            for b in run:
+                b.kind = M.TOC
+        i = max(j, i + 1)
 
 
 def _mark_titles(blocks: list[M.Block]) -> None:
@@ -94,20 +139,42 @@ def _mark_titles(blocks: list[M.Block]) -> None:
             return
 
 
+def _mark_proofreaders(blocks: list[M.Block], text: str, lang: str) -> None:
+    """The names under "Оқығандар:" / "Читали:" belong to the proof-readers' note."""
+    for i, b in enumerate(blocks):
+        if b.kind == M.EDITORIAL and R.PROOFREADERS[lang].match(text[b.start:b.end]):
+            for nb in blocks[i + 1:]:
+                if nb.kind not in (M.TEXT, M.SIGNATURE) or len(text[nb.start:nb.end].split()) > 4:
+                    break
+                nb.kind = M.EDITORIAL
+
+
 def _assign_sections(blocks: list[M.Block]) -> None:
+    """Each block's section (the innermost unit around it) and article."""
     section = M.ACT
     article = None
+    seen: dict[str, int] = {}
+    depth = {level: n for n, level in enumerate(R.HEADING_LEVELS)}
+    any_unit = False
     for b in blocks:
-        if b.kind == M.HEADING:
-            article = b.article
-            section = M.article_section(article)
-        elif article is None and b.kind in (M.AGREEMENT_TITLE, M.APPROVAL, M.DRAFT):
+        if b.kind == M.TOC:
+            b.section = M.CONTENTS
+            continue
+        if b.kind == M.HEADING and b.level:
+            any_unit = True
+            seen[b.key] = seen.get(b.key, 0) + 1
+            section = b.key if seen[b.key] == 1 else f"{b.key}#{seen[b.key]}"
+            if b.level == "article":
+                article = b.number
+            elif depth[b.level] < depth["article"]:
+                article = None
+        elif not any_unit and b.kind in (M.AGREEMENT_TITLE, M.APPROVAL, M.DRAFT):
             section = M.PREAMBLE
         b.section = section
         b.article = article
-    # signatures and notes after the last article's text close the document
+    # signatures and notes after the last unit's text close the document
     for b in reversed(blocks):
-        if article is None or b.kind not in (M.SIGNATURE, M.NOTE):
+        if not any_unit or b.kind not in (M.SIGNATURE, M.NOTE, M.EDITORIAL, M.FURNITURE):
             break
         b.section = M.CLOSING
         b.article = None

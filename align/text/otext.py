@@ -1,0 +1,83 @@
+"""A string that remembers, for every character, where in the source text it came from.
+
+Every repair the text stages make (markup removed, look-alike letters fixed, lines joined)
+goes through `OText`, so a segment can always be traced back to the source characters a
+reviewer is shown.
+"""
+from __future__ import annotations
+
+import re
+
+
+class OText:
+    """A string with, for each character, its offset in the source text."""
+
+    __slots__ = ("s", "o")
+
+    def __init__(self, s: str, o):
+        self.s = s
+        self.o = list(o)
+
+    def __len__(self):
+        return len(self.s)
+
+    def __getitem__(self, sl: slice) -> "OText":
+        return OText(self.s[sl], self.o[sl])
+
+    def strip(self) -> "OText":
+        left = len(self.s) - len(self.s.lstrip())
+        right = len(self.s.rstrip())
+        return self[left:max(left, right)]
+
+    def sub(self, pattern: re.Pattern, repl) -> "OText":
+        """re.sub with offsets: output characters that are kept from the match keep their
+        offsets; inserted or changed ones take the offset of the match position they stand at."""
+        out, offs, last, matched = [], [], 0, False
+        for m in pattern.finditer(self.s):
+            matched = True
+            out.append(self.s[last:m.start()])
+            offs.extend(self.o[last:m.start()])
+            new = repl(m) if callable(repl) else m.expand(repl)
+            src, k = m.group(0), 0
+            for ch in new:
+                j = src.find(ch, k)
+                if 0 <= j - k <= 40:
+                    k = j + 1
+                else:
+                    j = max(0, min(k, len(src) - 1))
+                offs.append(self._offset_at(m.start() + j))
+            out.append(new)
+            last = m.end()
+        if not matched:
+            return self
+        out.append(self.s[last:])
+        offs.extend(self.o[last:])
+        return OText("".join(out), offs)
+
+    def _offset_at(self, i: int) -> int:
+        """The source offset of position i, or of the last character when i is past the end."""
+        return self.o[min(i, len(self.o) - 1)] if self.o else 0
+
+    @staticmethod
+    def join(parts: list["OText"], sep: str) -> "OText":
+        s, o = [], []
+        for i, p in enumerate(parts):
+            if i:
+                s.append(sep)
+                o.extend([p.o[0] if p.o else (o[-1] if o else 0)] * len(sep))
+            s.append(p.s)
+            o.extend(p.o)
+        return OText("".join(s), o)
+
+
+def split_lines(text: OText) -> list[OText]:
+    """The lines of a text, whatever the line ends (\\r\\n, \\r, \\n, Unicode separators)."""
+    out, last = [], 0
+    for m in NEWLINE.finditer(text.s):
+        out.append(text[last:m.start()])
+        last = m.end()
+    out.append(text[last:])
+    return out
+
+
+NEWLINE = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\f|\v")
