@@ -75,6 +75,16 @@ TOC_TITLE = {
 POINT = re.compile(r"^(?P<num>\d{1,3}(?:-\d{1,2})?(?:\.\d{1,3})*)\.(?!\d)\s*(?=\S)")  # "1. ..." "5-1. ..." "2.3. ..."
 SUBITEM = re.compile(r"^(?P<num>\d{1,3}(?:-\d{1,2})?|[а-яәғқңөұүһі])\)\s*(?=\S)")    # "1) ..." "5-1) ..." "а) ..."
 
+# A stamp read as a whole: approved by, appendix to ("... № 752 қаулысымен бекітілген",
+# "Приложение 1 к приказу ...").
+STAMP = {
+    "kk": re.compile(r"\d.*(?:бекітілген|бекітілді|келісілген|қосымша|шешіміне|бұйрығына|қаулысына)\s*$", re.I),
+    "ru": re.compile(r"^(?:Утвержден[оаы]?|Одобрен[оаы]?|Приложение(?:\s+(?:N|№)?\s*\d+)?)\s+.*\d", re.I),
+}
+# A person's name under a signature: "В.Метте", "А. Нурпеисов", "Касымбеков М.Б.".
+_UP = "А-ЯӘҒҚҢӨҰҮҺІЁ"
+PERSON_NAME = re.compile(rf"^(?:[{_UP}]\.\s?(?:[{_UP}]\.\s?)?[{_UP}][а-яәғқңөұүһіё-]+|"
+                         rf"[{_UP}][а-яәғқңөұүһіё-]+\s+[{_UP}]\.\s?(?:[{_UP}]\.)?)\s*$")
 # Lines a form or stamp sets apart even inside one quoted block: a hint in brackets
 # ("(Т.А.Ә.)", "(подпись)"), an approval word or the word "form" on its own.
 FORM_LINE = re.compile(r"^(?:\(.*\)|Бекітемін|УТВЕРЖДАЮ|Утверждаю|КЕЛІСІЛДІ|СОГЛАСОВАНО|Нысан|нысан|Форма|форма)"

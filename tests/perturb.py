@@ -35,10 +35,14 @@ def rewrap(text: str, width: int) -> str:
     """Every paragraph hard-wrapped at `width`, no indentation, no blank lines between
     paragraphs (text pasted from a narrow PDF column). Markup lines stay as they are."""
     out = []
+    in_fence = in_table = False
     for line in text.splitlines():
+        if line.strip().startswith("```"):
+            in_fence = not in_fence
+        in_table = (in_table or "<table" in line) and "</table>" not in line
         if not line.strip():
             continue
-        if _MARKUP_LINE.match(line):
+        if _MARKUP_LINE.match(line) or in_fence or in_table:
             out.append(line)
             continue
         out.extend(textwrap.wrap(line.strip(), width, break_long_words=False, break_on_hyphens=False) or [""])
@@ -46,23 +50,37 @@ def rewrap(text: str, width: int) -> str:
 
 
 def one_per_line(text: str) -> str:
-    """One paragraph a line, no blank lines, no indentation, markdown marks off (Word's
-    "save as text", a browser copy)."""
+    """One paragraph a line, no blank lines, no indentation, markdown marks off, table
+    rows as tab-separated cells (Word's "save as text", a browser copy)."""
     out = []
     in_fence = False
-    for line in text.splitlines():
+    for line in _html_tables_as_rows(text).splitlines():
         if line.strip().startswith("```"):
             in_fence = not in_fence
             continue
-        if not line.strip() or line.strip().startswith(("|", "<")):
+        if not line.strip():
             continue
-        out.append(line.strip() if in_fence else _plain(line))
+        if line.strip().startswith("|"):
+            out.append("\t".join(c.strip() for c in line.strip().strip("|").split("|")))
+        else:
+            out.append(line.strip() if in_fence else _plain(line))
     return "\n".join(x for x in out if x) + "\n"
 
 
+def _html_tables_as_rows(text: str) -> str:
+    """<table> fragments as one `|` row a line."""
+    def rows(m):
+        out = []
+        for tr in re.findall(r"<tr\b.*?</tr>", m.group(0), re.S | re.I):
+            cells = [re.sub(r"<[^>]+>", " ", c) for c in re.findall(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", tr, re.S | re.I)]
+            out.append("| " + " | ".join(" ".join(c.split()) for c in cells) + " |")
+        return "\n".join(out)
+    return re.sub(r"<table\b.*?</table>", rows, text, flags=re.S | re.I)
+
+
 def as_html(text: str) -> str:
-    """The act as a web page: paragraphs as <p>, quoted lines and fenced lines with <br>,
-    and a navigation menu and footer around it (page furniture)."""
+    """The act as a web page: paragraphs as <p>, fenced blocks as <pre>, and a navigation
+    menu and footer around it (page furniture)."""
     import html
     body = []
     in_fence = False
@@ -70,7 +88,7 @@ def as_html(text: str) -> str:
     for line in text.splitlines():
         if line.strip().startswith("```"):
             if in_fence:
-                body.append("<p>" + "<br>\n".join(html.escape(x.strip()) for x in fence if x.strip()) + "</p>")
+                body.append("<pre>" + "\n".join(html.escape(x) for x in fence) + "</pre>")
                 fence = []
             in_fence = not in_fence
             continue

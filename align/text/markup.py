@@ -45,6 +45,7 @@ _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _RULE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
 _PIPE_ROW = re.compile(r"^\s{0,3}\|")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TAB_ROW = re.compile(r"\S\t+\S.*\t|\S\t+\S")   # cells separated by tabs (a table saved as text)
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?=\S)(.*\S)\1\s*$")
 _BOLD_MARK = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*")   # "** 11-тармақ" is a footnote mark, not bold
 _TABLE_OPEN = re.compile(r"<table\b", re.I)
@@ -110,14 +111,21 @@ def parse(source: OText) -> list[Line]:
             i = end + 1
             in_quote = False
             continue
+        end = _plain_table_end(raw, i)
+        if end:
+            for k, row in enumerate(_fixed_width_rows(raw[i:end])):
+                out.append(Line(row, 0, gap if k == 0 else 0, table=True))
+                gap = 0
+            i = end
+            continue
         i += 1
         if not s.strip() or _RULE.match(s) and not _has_word(s):
             gap += 1
             in_quote = in_bold = False  # emphasis does not cross a blank line
             continue
-        if _PIPE_ROW.match(s):
+        if _PIPE_ROW.match(s) or _TAB_ROW.search(s):
             if not _PIPE_SEPARATOR.match(s):
-                row = _pipe_row(line)
+                row = _pipe_row(line) if _PIPE_ROW.match(s) else _tab_row(line)
                 if row.s:
                     out.append(Line(row, 0, gap, table=True))
                     gap = 0
@@ -194,6 +202,17 @@ def _pipe_row(line: OText) -> OText:
     return OText.join(cells, CELL_SEPARATOR)
 
 
+def _tab_row(line: OText) -> OText:
+    cells, start = [], 0
+    for k, ch in enumerate(line.s + "\t"):
+        if ch == "\t":
+            cell = _inline(line[start:k]).strip()
+            if cell.s:
+                cells.append(cell)
+            start = k + 1
+    return OText.join(cells, CELL_SEPARATOR)
+
+
 def _html_rows(chunk: OText) -> list[OText]:
     """One line per <tr> of an HTML table fragment, its cells joined by CELL_SEPARATOR."""
     rows = []
@@ -212,6 +231,29 @@ def _html_rows(chunk: OText) -> list[OText]:
         if text.s:
             rows.append(text)
     return rows
+
+
+def _plain_table_end(raw: list[OText], i: int) -> int:
+    """End of a fixed-width table typed into plain text starting at line i, or 0: a run
+    of lines, none of them markup, in which lines with column gaps recur (at most eight
+    lines apart) at least three times and make a quarter of the run."""
+    if not _COLUMN_GAP.search(raw[i].s.strip()) or _markup_line(raw[i].s):
+        return 0
+    last, gaps, k = i, 1, i + 1
+    while k < len(raw) and k - last <= 8 and raw[k].s.strip() and not _markup_line(raw[k].s):
+        if _COLUMN_GAP.search(raw[k].s.strip()):
+            last, gaps = k, gaps + 1
+        k += 1
+    end = last + 1
+    while end < len(raw) and end < k and raw[end].s.strip() and not _COLUMN_GAP.search(raw[end].s.strip()) \
+            and not _ROW_NUMBER.match(raw[end].s) and len(raw[end].s.strip()) < 60:
+        end += 1  # the last row's wrapped cell text
+    return end if gaps >= 3 and gaps >= 0.25 * (end - i) else 0
+
+
+def _markup_line(s: str) -> bool:
+    return bool(_FENCE.match(s) or _HEADING.match(s) or _QUOTE.match(s) or _PIPE_ROW.match(s)
+                or _TABLE_OPEN.search(s) or _TAB_ROW.search(s))
 
 
 def _columnar(lines: list[OText]) -> bool:

@@ -52,10 +52,10 @@ def learn_layout(lines: list[Line], verbatim: bool = False) -> Layout:
     indented = sum(1 for ln in body if ln.indent >= 4) >= 0.2 * len(body)
     gaps = [ln.gap for ln in body[1:]]
     blank_share = sum(1 for g in gaps if g) / len(gaps) if gaps else 1.0
-    lengths = sorted(len(ln.text.s) for ln in body)
+    lengths = sorted(len(ln.text.s) for ln in body if not ln.quote and not ln.bold)
     width = None
     if len(lengths) >= 6:
-        top = lengths[min(len(lengths) - 1, int(len(lengths) * 0.98))]
+        top = lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
         near = sum(1 for n in lengths if n >= 0.6 * top)
         if top <= 200 and near >= 0.4 * len(lengths):
             width = top
@@ -75,12 +75,49 @@ def assemble(lines: list[Line], lang: str) -> list[tuple[OText, Hints]]:
             groups[-1].append(line)
         else:
             groups.append([line])
+    groups = _join_stamps(groups, lang)
     out = []
     for group in groups:
         first = group[0]
         hints = Hints(first.level, first.bold, first.quote, first.table, first.fence)
         out.append((OText.join([ln.text for ln in group], " "), hints))
     return out
+
+
+STAMP_RUN = 8          # lines of one stamp, at most
+STAMP_LINE = 60        # characters of one stamp line, at most
+
+
+def _join_stamps(groups: list[list[Line]], lang: str) -> list[list[Line]]:
+    """An approval stamp or an appendix's designation typed as short lines with nothing
+    to join them ("Қазақстан Республикасы / Үкіметінің / 2024 жылғы … / № 752 қаулысымен /
+    бекітілген"): a run of short unfinished lines that reads as a stamp is one paragraph."""
+    out: list[list[Line]] = []
+    k = 0
+    while k < len(groups):
+        end = k
+        while end < len(groups) and end - k < STAMP_RUN and _stamp_piece(groups[end], lang):
+            end += 1
+        best = None
+        for stop in range(end, k + 1, -1):
+            text = " ".join(ln.text.s for g in groups[k:stop] for ln in g)
+            if R.STAMP[lang].search(text):
+                best = stop
+                break
+        if best:
+            out.append([ln for g in groups[k:best] for ln in g])
+            k = best
+        else:
+            out.append(groups[k])
+            k += 1
+    return out
+
+
+def _stamp_piece(group: list[Line], lang: str) -> bool:
+    s = " ".join(ln.text.s for ln in group)
+    return (len(s) <= STAMP_LINE and not group[0].table and not group[0].level and not group[0].quote
+            and not is_heading(group[0], lang) and not R.POINT.match(s) and not R.SUBITEM.match(s)
+            and not R.PERSON_NAME.match(s) and not s.rstrip().endswith((".", ";", ":")))
 
 
 def _starts_lower(s: str) -> bool:

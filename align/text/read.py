@@ -189,7 +189,7 @@ def _looks_like_html(text: str) -> bool:
 
 # ---------------------------------------------------------------- HTML
 
-BLOCK_TAGS = {"p", "div", "li", "table", "ul", "ol", "blockquote", "pre", "section", "article",
+BLOCK_TAGS = {"p", "div", "li", "table", "ul", "ol", "blockquote", "section", "article",
               "dd", "dt", "center", "title", "body", "main", "hr", "form", "fieldset", "address"}
 DROP_TAGS = {"script", "style", "noscript", "template", "head", "iframe", "object", "svg",
              "nav", "header", "footer", "aside", "button", "select", "input", "menu"}
@@ -238,6 +238,12 @@ class _MarkdownWriter:
             self.paragraphs.append(prefix + "\n".join(lines))
         self.current = []
 
+    def verbatim(self, text: str) -> None:
+        """Preformatted text (<pre>) as a fenced block: its spacing may be a table's columns."""
+        self.end()
+        if text.strip():
+            self.paragraphs.append("```\n" + text.strip("\n") + "\n```")
+
     def row(self, cells: list[str]) -> None:
         self.end()
         cells = [" ".join(c.split()).replace("|", "\\|") for c in cells]
@@ -263,6 +269,10 @@ def _walk_html(el, out: _MarkdownWriter) -> None:
         return
     if tag == "br":
         out.line_break()
+        out.add(el.tail)
+        return
+    if tag == "pre":
+        out.verbatim(el.text_content())
         out.add(el.tail)
         return
     if tag == "tr":
