@@ -44,8 +44,13 @@ def cmd_inspect(args) -> int:
     print(f"format    {doc.format}")
     print(f"encoding  {doc.encoding}")
     print(f"language  {doc.lang}")
-    arts = doc.articles
-    print(f"articles  {len(arts)}" + (f" ({_ranges(arts)})" if arts else ""))
+    for level in ("part", "section", "chapter", "paragraph", "article"):
+        ids = [b.number for b in doc.headings() if b.level == level]
+        if ids or level == "article":
+            print(f"{level + 's':9} {len(ids)}" + (f" ({_ranges(ids)})" if ids else ""))
+    contents = sum(1 for b in doc.blocks if b.kind == "toc")
+    if contents:
+        print(f"contents  {contents} lines (a table of contents, kept out of anchoring)")
     print(f"blocks    {len(doc.blocks)}")
     print(f"segments  {len(doc.segments)}")
     print()
@@ -54,8 +59,8 @@ def cmd_inspect(args) -> int:
         seg_by_block.setdefault(s.block, []).append(s)
     for i, b in enumerate(doc.blocks):
         label = b.kind
-        if b.kind == "heading":
-            label = f"article {b.article}" + (f": {b.title}" if b.title else "")
+        if b.kind == "heading" and b.level:
+            label = f"{b.level} {b.number}" + (f": {b.title}" if b.title else "")
         elif b.number:
             label = f"{b.kind} {b.number}"
         print(f"[{b.section}] {label}")
@@ -68,9 +73,16 @@ def cmd_inspect(args) -> int:
     return 0
 
 
-def _ranges(numbers: list[int]) -> str:
+def _ranges(idents: list[str]) -> str:
+    """"1–5, 6-1, 7–9": runs of consecutive numbers, other identifiers as they are."""
     out, start, prev = [], None, None
+    numbers = [int(x) if x.isdigit() else x for x in idents]
     for n in numbers + [None]:
+        if isinstance(n, str) or isinstance(start, str):
+            if start is not None:
+                out.append(f"{start}–{prev}" if prev != start else str(start))
+            start = prev = n
+            continue
         if start is None:
             start = prev = n
         elif n is not None and n == prev + 1:

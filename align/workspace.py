@@ -145,6 +145,19 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE glossary ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     """,
+    # 4: units are identified by strings ("3-1", "1024"), and headings have a level
+    """
+    ALTER TABLE blocks ADD COLUMN level TEXT;
+    ALTER TABLE blocks RENAME COLUMN article TO article_number;
+    ALTER TABLE blocks ADD COLUMN article TEXT;
+    UPDATE blocks SET article = CAST(article_number AS TEXT) WHERE article_number IS NOT NULL;
+    ALTER TABLE blocks DROP COLUMN article_number;
+    UPDATE blocks SET level = 'article' WHERE kind = 'heading' AND article IS NOT NULL;
+    ALTER TABLE beads RENAME COLUMN article TO article_number;
+    ALTER TABLE beads ADD COLUMN article TEXT;
+    UPDATE beads SET article = CAST(article_number AS TEXT) WHERE article_number IS NOT NULL;
+    ALTER TABLE beads DROP COLUMN article_number;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 REVIEW_STATUSES = ("auto", "flagged", "approved", "rejected", "edited")
@@ -164,7 +177,7 @@ class Bead:
     pair_id: int
     pos: int
     section: str
-    article: int | None
+    article: str | None
     kk_segs: list[int]
     ru_segs: list[int]
     kk: str
@@ -292,9 +305,9 @@ class Workspace:
             (pair_id, doc.lang, doc.path, doc.encoding, doc.format, digest, doc.source, doc.text,
              pack_offsets(doc.offsets), now())).lastrowid
         db.executemany(
-            "INSERT INTO blocks(doc_id, idx, kind, start, end, section, article, number, title)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc_id, i, b.kind, b.start, b.end, b.section, b.article, b.number, b.title)
+            "INSERT INTO blocks(doc_id, idx, kind, start, end, section, article, number, title, level)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, i, b.kind, b.start, b.end, b.section, b.article, b.number, b.title, b.level)
              for i, b in enumerate(doc.blocks)])
         db.executemany(
             "INSERT INTO segments(doc_id, idx, block_idx, kind, start, end, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -322,7 +335,7 @@ class Workspace:
         doc = M.Document(text=r["text"], offsets=offsets, source=r["source"], path=r["path"],
                          lang=r["lang"], encoding=r["encoding"], format=r["format"])
         doc.blocks = [M.Block(b["kind"], b["start"], b["end"], b["section"], b["article"], b["number"],
-                              b["title"])
+                              b["title"], b["level"])
                       for b in self.db.execute("SELECT * FROM blocks WHERE doc_id = ? ORDER BY idx",
                                                (r["id"],))]
         doc.segments = [M.Segment(s["start"], s["end"], s["text"], s["block_idx"], s["kind"])
@@ -375,7 +388,7 @@ class Workspace:
         db.executemany(
             "INSERT INTO beads(pair_id, pos, section, article, kk_segs, ru_segs, kk, ru, confidence,"
             " scores, status, version, created_at, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-            [(pair_id, i, b["section"], b.get("article"), json.dumps(b["kk_segs"]),
+            [(pair_id, i, b["section"], _text(b.get("article")), json.dumps(b["kk_segs"]),
               json.dumps(b["ru_segs"]), b["kk"], b["ru"], float(b["confidence"]),
               json.dumps(b.get("scores", {})), b.get("status", "auto"),
               b.get("created_at") or stamp, b.get("changed_at") or stamp)
@@ -402,6 +415,10 @@ class Workspace:
               " ORDER BY id DESC LIMIT ?"
         args = (pair_id, limit) if pair_id is not None else (limit,)
         return [dict(r) for r in self.db.execute(sql, args)]
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
 
 
 def _bead(r) -> Bead:

@@ -30,7 +30,7 @@ from align.text.pipeline import load_document  # noqa: E402
 from align.core.scoring import learn_lexicon  # noqa: E402
 from goldtools import stream  # noqa: E402
 
-PEER = ROOT.parent / "shared" / "peer" / "textberg"
+PEER = ROOT / "tests" / "data" / "textberg"
 
 
 def seed_samples(drop: float, seed: int, lexicon):
@@ -38,7 +38,7 @@ def seed_samples(drop: float, seed: int, lexicon):
     segments of each side deleted at random."""
     rng = random.Random(seed)
     out = []
-    for gold_path in sorted((ROOT / "tests" / "data").glob("*.json")):
+    for gold_path in sorted((ROOT / "tests" / "data" / "seeds_gold").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         kk = load_document(ROOT / "seeds" / "kk" / f"{gold_path.stem}.txt", "kk")
         ru = load_document(ROOT / "seeds" / "ru" / f"{gold_path.stem}.txt", "ru")

@@ -20,7 +20,7 @@ from align.core.scoring import learn_lexicon  # noqa: E402
 from align.text.pipeline import load_document  # noqa: E402
 from goldtools import stream  # noqa: E402
 
-SCORER = ROOT.parent / "shared" / "eval" / "align_score.py"
+SCORER = ROOT / "tests" / "data" / "eval" / "align_score.py"
 
 
 def load_scorer():
@@ -49,7 +49,7 @@ def gold_bead_set(gold):
 def evaluate(results, scorer, show=False):
     out = {}
     calib = []
-    for gold_path in sorted((ROOT / "tests" / "data").glob("*.json")):
+    for gold_path in sorted((ROOT / "tests" / "data" / "seeds_gold").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         beads = results[gold_path.stem].beads
         pairs = [(b["kk"], b["ru"]) for b in beads]

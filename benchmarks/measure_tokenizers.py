@@ -69,8 +69,8 @@ from align import aligner, features  # noqa: E402
 from align import lang_rules as R  # noqa: E402
 from align.core.aligner import align_sentence_lists  # noqa: E402
 
-PEER = ROOT.parent / "shared" / "peer" / "textberg"
-EVAL = ROOT.parent / "shared" / "eval"
+PEER = ROOT / "tests" / "data" / "textberg"
+EVAL = ROOT / "tests" / "data" / "eval"
 ORIGINAL_CLUES = features.clues
 
 
@@ -239,7 +239,7 @@ def gold(train, sentences):
     results, _ = eval_gold.align_seeds()
     scores, _ = eval_gold.evaluate(results, scorer)
     flat, drop = {}, {}
-    for path in sorted((ROOT / "tests" / "data").glob("*.json")):
+    for path in sorted((ROOT / "tests" / "data" / "seeds_gold").glob("*.json")):
         g = json.loads(path.read_text(encoding="utf-8"))
         flat[path.stem] = _flat(g, scorer)
         drop[path.stem] = _flat(dropped(g), scorer)

@@ -34,7 +34,7 @@ import perturb  # noqa: E402
 
 REAL = ROOT / "tests" / "data" / "real"
 GOLD = ROOT / "tests" / "data" / "real_gold"
-SCORER = ROOT.parent / "shared" / "eval" / "align_score.py"
+SCORER = ROOT / "tests" / "data" / "eval" / "align_score.py"
 EDGES = [0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 1.01]
 
 

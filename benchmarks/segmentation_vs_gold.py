@@ -19,7 +19,7 @@ from goldtools import stream, stream_boundaries  # noqa: E402
 
 def main():
     show = "--show" in sys.argv
-    for gold_path in sorted((ROOT / "tests" / "data").glob("*.json")):
+    for gold_path in sorted((ROOT / "tests" / "data" / "seeds_gold").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         for lang in ("kk", "ru"):
             doc = load_document(ROOT / "seeds" / lang / (gold_path.stem + ".txt"), lang)

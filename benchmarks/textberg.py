@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from align.core.aligner import align_sentence_lists  # noqa: E402
 
-PEER = ROOT.parent / "shared" / "peer" / "textberg"
-SCORER = ROOT.parent / "shared" / "eval" / "textberg_score.py"
+PEER = ROOT / "tests" / "data" / "textberg"
+SCORER = ROOT / "tests" / "data" / "eval" / "textberg_score.py"
 
 
 def main():

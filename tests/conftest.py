@@ -8,7 +8,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = ROOT / "tests" / "data"
-SHARED = ROOT.parent / "shared"
 SEED_NAMES = sorted(p.stem for p in (SEEDS / "kk").glob("*.txt"))
 
 

@@ -15,7 +15,7 @@ from tmx_out.select import select_units
 from tmx_out.tabular import TABULAR_WRITERS
 from tmx_out.tmx import read_tmx
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+SCORER = Path(__file__).resolve().parent / "data" / "eval" / "align_score.py"
 
 
 @pytest.fixture(scope="module")
@@ -191,8 +191,6 @@ def test_import_missing_file(cli, tmp_path):
     one_line_error(cli("import-tmx", tmp_path / "missing.tmx", db=tmp_path / "w.db"), "cannot read")
 
 
-@pytest.mark.skipif(not (SHARED / "eval" / "align_score.py").is_file(),
-                    reason="the shared evaluation script is not beside the project")
 @pytest.mark.parametrize("fmt", ["tmx", "tsv", "jsonl"])
 def test_exports_score_perfectly_against_gold(cli, db, tmp_path, fmt, tmx_dtd):
     """The project's evaluation script reads every export; the workspace holds the gold
@@ -202,8 +200,8 @@ def test_exports_score_perfectly_against_gold(cli, db, tmp_path, fmt, tmx_dtd):
     assert cli("export", fmt, "--status", "all", "--pair", name, "-o", out, db=db).returncode == 0
     if fmt == "tmx":
         assert_valid_tmx(out, tmx_dtd)
-    scored = subprocess.run([sys.executable, str(SHARED / "eval" / "align_score.py"),
-                             str(Path(__file__).parent / "data" / f"{name}.json"), str(out), "--json"],
+    scored = subprocess.run([sys.executable, str(SCORER),
+                             str(Path(__file__).parent / "data" / "seeds_gold" / f"{name}.json"), str(out), "--json"],
                             capture_output=True, text=True, timeout=120)
     assert scored.returncode == 0, scored.stderr
     result = json.loads(scored.stdout)

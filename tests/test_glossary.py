@@ -21,7 +21,7 @@ from align.text.pipeline import load_document
 from align.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "tests" / "data"
+DATA = ROOT / "tests" / "data" / "seeds_gold"
 SEEDS = ROOT / "seeds"
 OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
 

@@ -158,7 +158,7 @@ def test_segments_abbreviations_and_inline_numbering():
 def test_segments_match_gold_boundaries():
     """Segment boundaries agree with the gold segments of the three annotated pairs."""
     import json
-    from conftest import DATA
+    from goldtools import SEEDS_GOLD as DATA
     from goldtools import stream_boundaries
     for gold_path in sorted(DATA.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))

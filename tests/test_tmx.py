@@ -24,7 +24,7 @@ from tmx_out.base import clean_text
 from tmx_out.tmx import TmxWriter, read_tmx, seg_text, tmx_date, write_tmx
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "tests" / "data"
+DATA = ROOT / "tests" / "data" / "seeds_gold"
 SEEDS = ROOT / "seeds"
 OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

@@ -64,7 +64,8 @@ def prepare(doc: M.Document) -> Prepared:
             else frozenset()
         cl.append(clues(seg.text, doc.lang, drop))
         st.append(Structure(role, block.key if role == ROLE_HEADING else None,
-                            _LEVELS.get(block.level, -1) if role == ROLE_HEADING else -1))
+                            _LEVELS.get(block.level, -1) if role == ROLE_HEADING else -1,
+                            block.section if ":" in block.section else None))
     return Prepared(doc, cl, st)
 
 

@@ -41,7 +41,7 @@ def align_encoded(enc: Encoded, ratio: float, params: Params = DEFAULT, lexicon:
         return [PathBead(i, 0, 1, 0, 1.0, {"shape": "1:0"}) for i in range(n)] + \
                [PathBead(n, j, 0, 1, 1.0, {"shape": "0:1"}) for j in range(m)]
     lex_ptr, lex_ids = (lexicon or Lexicon()).csr(enc.src_stems, enc.tgt_stems)
-    vec = params.vector(ratio)
+    vec = params.vector(ratio, lexicon)
     priors = params.prior_vector()
     src, tgt = enc.src.arrays(), enc.tgt.arrays()
     guide = _guide(enc, anchors)
@@ -89,15 +89,18 @@ def align_encoded(enc: Encoded, ratio: float, params: Params = DEFAULT, lexicon:
 def _named(clue: np.ndarray) -> dict:
     return {"length": round(float(clue[K.C_LENGTH]), 3), "numbers_agree": int(clue[K.C_AGREE]),
             "numbers_differ": int(clue[K.C_DIFFER]), "cognates": round(float(clue[K.C_COGNATES]), 3),
-            "lexicon": round(float(clue[K.C_LEXICON]), 3), "key_match": int(clue[K.C_KEY_MATCH]),
-            "key_mismatch": int(clue[K.C_KEY_MISMATCH]), "role": int(clue[K.C_ROLE])}
+            "lexicon": round(float(clue[K.C_LEXICON]), 3), "lex_llr": round(float(clue[K.C_LEX_LLR]), 2),
+            "key_match": int(clue[K.C_KEY_MATCH]),
+            "key_mismatch": int(clue[K.C_KEY_MISMATCH]), "role": int(clue[K.C_ROLE]),
+            "unit_mismatch": int(clue[K.C_UNIT])}
 
 
 def _content(parts: dict, params: Params) -> float:
     """What the words and numbers say, length aside: the evidence that tells a bead from
     its neighbour of similar length."""
     return (params.w_numbers * parts["numbers_agree"] - params.w_number_miss * parts["numbers_differ"]
-            + params.w_cognates * parts["cognates"] + params.w_lexicon * parts["lexicon"])
+            + params.w_cognates * parts["cognates"] + params.w_lexicon * parts["lexicon"]
+            + params.w_lex_llr * parts["lex_llr"])
 
 
 def _margin(parts, i, j, n, m, src, tgt, lex_ptr, lex_ids, vec, marks, tok, params) -> int:

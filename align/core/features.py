@@ -84,10 +84,11 @@ class Side:
     role: np.ndarray
     key: np.ndarray             # id of the heading's unit ("article:5"), -1 for other segments
     level: np.ndarray           # the heading's level, -1 for other segments
+    unit: np.ndarray            # id of the unit the segment belongs to, -1 outside any
 
     def arrays(self):
         return (self.length, self.num_ptr, self.num_ids, self.cog_ptr, self.cog_ids, self.stem_ptr,
-                self.stem_ids, self.role, self.key, self.level)
+                self.stem_ids, self.role, self.key, self.level, self.unit)
 
     def __len__(self):
         return len(self.length)
@@ -108,6 +109,7 @@ class Structure:
     role: int = ROLE_BODY
     key: str | None = None
     level: int = -1
+    unit: str | None = None     # the unit it belongs to ("article:5"), None outside any
 
 
 def encode(src: list[Clues], tgt: list[Clues], src_struct: list[Structure] | None = None,
@@ -128,7 +130,8 @@ def encode(src: list[Clues], tgt: list[Clues], src_struct: list[Structure] | Non
             *_csr([c.stems for c in items], stems),
             np.array([s.role for s in structs], dtype=np.int64),
             np.array([keys.setdefault(s.key, len(keys)) if s.key else -1 for s in structs], dtype=np.int64),
-            np.array([s.level for s in structs], dtype=np.int64))
+            np.array([s.level for s in structs], dtype=np.int64),
+            np.array([keys.setdefault(s.unit, len(keys)) if s.unit else -1 for s in structs], dtype=np.int64))
 
     s = side(src, src_struct, src_stems)
     t = side(tgt, tgt_struct, tgt_stems)

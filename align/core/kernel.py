@@ -24,11 +24,13 @@ NEG = -1e30
 BODY, HEADING, EDITORIAL, TABLE, TOC = 0, 1, 2, 3, 4
 
 # clue vector of a bead (bead_clues fills it); `scoring.Params.weights` weighs them
-C_LENGTH, C_AGREE, C_DIFFER, C_COGNATES, C_LEXICON, C_KEY_MATCH, C_KEY_MISMATCH, C_ROLE = range(8)
-N_CLUES = 8
-# params vector (scoring.Params.vector): weights of the clues, then the skip costs
-P_SKIP, P_SKIP_CHEAP, P_VARIANCE, P_RATIO = N_CLUES, N_CLUES + 1, N_CLUES + 2, N_CLUES + 3
-N_PARAMS = N_CLUES + 4
+(C_LENGTH, C_AGREE, C_DIFFER, C_COGNATES, C_LEXICON, C_LEX_LLR, C_KEY_MATCH, C_KEY_MISMATCH, C_ROLE,
+ C_UNIT) = range(10)
+N_CLUES = 10
+# params vector (scoring.Params.vector): weights of the clues, then the skip costs, the
+# length model and the lexicon's log-ratios per linked and unlinked word
+P_SKIP, P_SKIP_CHEAP, P_VARIANCE, P_RATIO, P_LEX_HIT, P_LEX_MISS = range(N_CLUES, N_CLUES + 6)
+N_PARAMS = N_CLUES + 6
 
 
 @njit(cache=True)
@@ -61,8 +63,8 @@ def _union_overlap(ptr, ids, first, count, mark, other, tok):
 
 
 @njit(cache=True)
-def bead_clues(i0, j0, a, b, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr, s_sids, s_role, s_key, s_level,
-               t_len, t_nptr, t_nids, t_cptr, t_cids, t_sptr, t_sids, t_role, t_key, t_level,
+def bead_clues(i0, j0, a, b, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr, s_sids, s_role, s_key, s_level, s_unit,
+               t_len, t_nptr, t_nids, t_cptr, t_cids, t_sptr, t_sids, t_role, t_key, t_level, t_unit,
                lex_ptr, lex_ids, params, marks, tok, out):
     """Fill `out` with the clues of the bead s[i0:i0+a] ~ t[j0:j0+b] (a, b >= 1)."""
     ls = a - 1
@@ -91,6 +93,7 @@ def bead_clues(i0, j0, a, b, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr, s_si
     out[C_COGNATES] = 2.0 * both / (cs + ct) if cs > 0 and ct > 0 else 0.0
     # lexicon: words on either side with a translation on the other side
     out[C_LEXICON] = 0.0
+    out[C_LEX_LLR] = 0.0
     if lex_ptr.shape[0] > 1:
         st = _union(t_sptr, t_sids, j0, b, marks[4], tok)
         ss = 0
@@ -118,8 +121,25 @@ def bead_clues(i0, j0, a, b, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr, s_si
                 if hit:
                     hit_src += 1
         if ss + st > 0:
-            out[C_LEXICON] = (hit_src + hit_tgt) / (ss + st)
-    # structure: headings pair with headings of the same unit, roles with roles
+            hits = hit_src + hit_tgt
+            out[C_LEXICON] = hits / (ss + st)
+            out[C_LEX_LLR] = hits * params[P_LEX_HIT] + (ss + st - hits) * params[P_LEX_MISS]
+    # structure: text of one unit pairs with text of the same unit (a soft preference:
+    # a renumbered or misread heading must not cost its article)
+    out[C_UNIT] = 0.0
+    us = s_unit[i0]
+    ut = t_unit[j0]
+    if us >= 0 and ut >= 0 and us != ut:
+        same = True
+        for k in range(i0, i0 + a):
+            if s_unit[k] != us:
+                same = False
+        for k in range(j0, j0 + b):
+            if t_unit[k] != ut:
+                same = False
+        if same:
+            out[C_UNIT] = 1.0
+    # headings pair with headings of the same unit, roles with roles
     out[C_KEY_MATCH] = 0.0
     out[C_KEY_MISMATCH] = 0.0
     out[C_ROLE] = 0.0
@@ -160,7 +180,8 @@ def _skip_cost(role, params):
 
 @njit(cache=True)
 def score_band(n, m, lo, hi, off, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr, s_sids, s_role, s_key,
-               s_level, t_len, t_nptr, t_nids, t_cptr, t_cids, t_sptr, t_sids, t_role, t_key, t_level,
+               s_level, s_unit, t_len, t_nptr, t_nids, t_cptr, t_cids, t_sptr, t_sids, t_role, t_key, t_level,
+               t_unit,
                lex_ptr, lex_ids, params, priors, marks):
     """Scores of every bead ending at every cell of the band: array [cells, shapes]."""
     cells = off[n] + hi[n] - lo[n] + 1
@@ -185,8 +206,8 @@ def score_band(n, m, lo, hi, off, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr,
                     continue
                 tok += 1
                 bead_clues(pi, pj, a, b, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr, s_sids, s_role,
-                           s_key, s_level, t_len, t_nptr, t_nids, t_cptr, t_cids, t_sptr, t_sids, t_role,
-                           t_key, t_level, lex_ptr, lex_ids, params, marks, tok, clues)
+                           s_key, s_level, s_unit, t_len, t_nptr, t_nids, t_cptr, t_cids, t_sptr, t_sids,
+                           t_role, t_key, t_level, t_unit, lex_ptr, lex_ids, params, marks, tok, clues)
                 value = priors[k]
                 for c in range(N_CLUES):
                     value += params[c] * clues[c]

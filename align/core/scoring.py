@@ -12,6 +12,7 @@ gold alignments (benchmarks/tune_aligner.py).
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -28,17 +29,21 @@ class Params:
     w_number_miss: float = 1.5   # per number on one side only
     w_cognates: float = 4.0      # times the Dice overlap of cognate keys
     w_lexicon: float = 4.0       # times the share of words linked by the lexicon
+    w_lex_llr: float = 0.3       # times the log-likelihood ratio of the links found (Lexicon.llr_weights)
     w_key_match: float = 3.0     # a heading paired with the heading of the same unit
     w_key_mismatch: float = 2.0  # per step of disagreement: another unit of its level, or another level
     w_role: float = 3.0          # a heading, note or table row paired with another kind of text
+    w_unit: float = 1.0          # text of one unit paired with text of another unit
     skip: float = -6.0           # a segment left unaligned (1:0, 0:1)
     skip_cheap: float = -2.5     # an editorial note or contents line left unaligned
     priors: dict = field(default_factory=lambda: {
         (1, 1): 0.0, (1, 2): -1.5, (2, 1): -1.5, (2, 2): -3.0, (1, 3): -3.5, (3, 1): -3.5})
     temperature: float = 2.0     # of the posterior that confidence is built from
 
-    def vector(self, ratio: float) -> np.ndarray:
+    def vector(self, ratio: float, lexicon: "Lexicon | None" = None) -> np.ndarray:
         v = np.zeros(K.N_PARAMS)
+        v[K.C_LEX_LLR] = self.w_lex_llr
+        v[K.P_LEX_HIT], v[K.P_LEX_MISS] = lexicon.llr_weights() if lexicon else (0.0, 0.0)
         v[K.C_LENGTH] = self.w_length
         v[K.C_AGREE] = self.w_numbers
         v[K.C_DIFFER] = -self.w_number_miss
@@ -47,6 +52,7 @@ class Params:
         v[K.C_KEY_MATCH] = self.w_key_match
         v[K.C_KEY_MISMATCH] = -self.w_key_mismatch
         v[K.C_ROLE] = -self.w_role
+        v[K.C_UNIT] = -self.w_unit
         v[K.P_SKIP] = self.skip
         v[K.P_SKIP_CHEAP] = self.skip_cheap
         v[K.P_VARIANCE] = self.variance
@@ -62,11 +68,39 @@ DEFAULT = Params()
 
 @dataclass
 class Lexicon:
-    """Stem-to-stem translation links (source stem -> target stems) learned from beads."""
+    """Stem-to-stem translation links (source stem -> target stems) learned from beads.
+
+    `p_true` and `p_random` are the share of words with a translation on the other side in
+    a true pair and in a random pair, measured on the beads it was learned from: they turn
+    the links found in a bead into a log-likelihood ratio, so that two long sentences with
+    no word in common count as evidence against pairing them, in proportion to their length."""
     links: dict[str, frozenset] = field(default_factory=dict)
+    p_true: float = 0.0
+    p_random: float = 0.0
 
     def __len__(self):
         return len(self.links)
+
+    def linked(self, src: frozenset, tgt: frozenset) -> int:
+        """How many words on both sides have a translation on the other side."""
+        hit_src, hit_tgt = 0, set()
+        for s in src:
+            common = self.links.get(s, frozenset()) & tgt
+            if common:
+                hit_src += 1
+                hit_tgt |= common
+        return hit_src + len(hit_tgt)
+
+    def share(self, src: frozenset, tgt: frozenset) -> float:
+        total = len(src) + len(tgt)
+        return self.linked(src, tgt) / total if total else 0.0
+
+    def llr_weights(self) -> tuple[float, float]:
+        """(log-ratio per linked word, per unlinked word), or (0, 0) when not measured."""
+        p1, p0 = self.p_true, self.p_random
+        if not (0.0 < p0 < p1 < 1.0):
+            return 0.0, 0.0
+        return math.log(p1 / p0), math.log((1 - p1) / (1 - p0))
 
     def csr(self, src_stems: dict[str, int], tgt_stems: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
         """The links between the stems of one document pair, as arrays over their ids."""
@@ -83,6 +117,7 @@ class Lexicon:
 
 def learn_lexicon(bead_stems, min_count: int = 2, min_dice: float = 0.3, per_word: int = 3) -> Lexicon:
     """Dice association between source and target stems over aligned beads."""
+    bead_stems = list(bead_stems)
     c_src: Counter = Counter()
     c_tgt: Counter = Counter()
     c_pair: Counter = Counter()
@@ -99,4 +134,18 @@ def learn_lexicon(bead_stems, min_count: int = 2, min_dice: float = 0.3, per_wor
         dice = 2 * n / (c_src[s] + c_tgt[t])
         if dice >= min_dice:
             best.setdefault(s, []).append((dice, t))
-    return Lexicon({s: frozenset(t for _, t in sorted(v, reverse=True)[:per_word]) for s, v in best.items()})
+    lexicon = Lexicon({s: frozenset(t for _, t in sorted(v, reverse=True)[:per_word]) for s, v in best.items()})
+    lexicon.p_true, lexicon.p_random = _coverage(lexicon, bead_stems)
+    return lexicon
+
+
+def _coverage(lexicon: Lexicon, bead_stems: list, sample: int = 2000) -> tuple[float, float]:
+    """Mean share of linked words in the beads (true pairs) and in beads paired with a bead
+    further on (random pairs)."""
+    pairs = bead_stems[:: max(1, len(bead_stems) // sample)]
+    if len(pairs) < 20 or not lexicon.links:
+        return 0.0, 0.0
+    true = sum(lexicon.share(s, t) for s, t in pairs) / len(pairs)
+    shift = len(pairs) // 2
+    rand = sum(lexicon.share(pairs[k][0], pairs[(k + shift) % len(pairs)][1]) for k in range(len(pairs))) / len(pairs)
+    return round(true, 4), round(max(rand, 0.01), 4)
