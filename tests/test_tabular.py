@@ -16,11 +16,11 @@ from tmx_out.tabular import (FORMATS, TABULAR_WRITERS, XLSX_CELL_LIMIT, CsvWrite
 
 
 def plain_units() -> list[Unit]:
-    return [Unit("Тараптар келісті.", "Стороны согласились.", document="d1", article=2,
+    return [Unit("Тараптар келісті.", "Стороны согласились.", document="d1", article="2",
                  confidence=0.875, status="approved"),
             Unit("Уәкілетті орган.", "Уполномоченный орган.", document="d1", article=None,
                  confidence=None, status="auto"),
-            Unit("Тек қазақша.", "", document="d2", article=7, confidence=0.1, status="flagged")]
+            Unit("Тек қазақша.", "", document="d2", article="7", confidence=0.1, status="flagged")]
 
 
 def comparable(units, *, strip=False) -> list[tuple]:
@@ -123,7 +123,7 @@ def test_csv_neutralizes_formulas(tmp_path):
 
 def test_xlsx_cells_are_text_never_formulas(tmp_path):
     from openpyxl import load_workbook
-    units = [Unit("=HYPERLINK(\"http://x\",\"click\")", "=1+1", document="@cmd", article=4,
+    units = [Unit("=HYPERLINK(\"http://x\",\"click\")", "=1+1", document="@cmd", article="3-1",
                   confidence=0.5, status="approved"),
              Unit("Басқару\x01таңбасы", "Управляющий\x1fсимвол")]
     path = tmp_path / "x.xlsx"
@@ -137,7 +137,7 @@ def test_xlsx_cells_are_text_never_formulas(tmp_path):
     assert [c.value for c in ws[1]] == ["kk", "ru", "document", "article", "confidence", "status"]
     assert ws["A2"].value == units[0].kk and ws["A2"].data_type == "s"
     assert ws["B2"].value == "=1+1" and ws["B2"].data_type == "s"
-    assert ws["D2"].value == 4 and ws["E2"].value == 0.5
+    assert ws["D2"].value == "3-1" and ws["D2"].data_type == "s" and ws["E2"].value == 0.5
     assert ws["A3"].value == "Басқарутаңбасы"
     assert ws.freeze_panes == "A2"
 

@@ -132,7 +132,7 @@ def adversarial_units() -> list[Unit]:
         ("Тіркелмеген \ud800 суррогат және \ud83d\ude00 жұп", "Суррогат \udfff одинокий"),
         ("\ufffe\uffff Арнайы \ufeffтаңбалар\u2028\u2029", "Спецсимволы\u2028\u2029 \ufeff"),
     ]
-    return [Unit(kk=k, ru=r, document=f"adv-{i}", article=i, confidence=i / 10, status="approved",
+    return [Unit(kk=k, ru=r, document=f"adv-{i}", article=str(i), confidence=i / 10, status="approved",
                  created="2024-03-01T10:00:00Z", changed="2024-03-02T11:30:00Z")
             for i, (k, r) in enumerate(pairs)]
 
@@ -160,7 +160,7 @@ def test_tmx_date_forms():
 # ------------------------------------------------------------------ writing
 
 def test_header_and_units(tmp_path, tmx_dtd):
-    units = [Unit("Тараптар келісті.", "Стороны согласились.", document="doc-a", article=3,
+    units = [Unit("Тараптар келісті.", "Стороны согласились.", document="doc-a", article="3",
                   confidence=0.91234, status="approved", created="2024-05-06T07:08:09Z",
                   changed="2024-06-07T08:09:10Z"),
              Unit("Екінші сөйлем.", "Второе предложение.", document="doc-b", status="auto")]

@@ -29,7 +29,7 @@ class Unit:
     kk: str
     ru: str
     document: str = ""
-    article: int | None = None
+    article: str | None = None     # the article's identifier: "5", "3-1"
     confidence: float | None = None
     status: str = "auto"
     created: str | None = None      # ISO 8601, UTC
@@ -132,13 +132,17 @@ def parse_confidence(text: str | None) -> float | None:
     return value
 
 
-def parse_article(text) -> int | None:
+_ARTICLE_ID = re.compile(r"^\d{1,5}(?:-\d{1,3}){0,2}$")
+
+
+def parse_article(text) -> str | None:
+    """An article identifier as written ("12", "3-1"), or None for anything else."""
     if text is None or isinstance(text, bool):
         return None
-    if isinstance(text, int):
-        return text
+    if isinstance(text, float) and text.is_integer():
+        text = int(text)
     text = str(text).strip()
-    return int(text) if text.isdigit() else None
+    return text if _ARTICLE_ID.match(text) else None
 
 
 class Writer:

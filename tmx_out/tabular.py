@@ -224,7 +224,8 @@ class XlsxWriter(Writer):
             ws.append([text_cell(c, font=bold) for c in self.columns()])
             for cells, article, confidence in rows:
                 ws.append([text_cell(cells[0], alignment=wrap), text_cell(cells[1], alignment=wrap),
-                           text_cell(cells[2]), article, confidence, text_cell(cells[5])])
+                           text_cell(cells[2]), None if article is None else text_cell(article), confidence,
+                           text_cell(cells[5])])
             wb.save(fh)
         return len(rows)
 

@@ -85,10 +85,11 @@ class Side:
     key: np.ndarray             # id of the heading's unit ("article:5"), -1 for other segments
     level: np.ndarray           # the heading's level, -1 for other segments
     unit: np.ndarray            # id of the unit the segment belongs to, -1 outside any
+    stem_weight: np.ndarray     # by stem id: how rare the stem is among this side's segments, in (0, 1]
 
     def arrays(self):
         return (self.length, self.num_ptr, self.num_ids, self.cog_ptr, self.cog_ids, self.stem_ptr,
-                self.stem_ids, self.role, self.key, self.level, self.unit)
+                self.stem_ids, self.role, self.key, self.level, self.unit, self.stem_weight)
 
     def __len__(self):
         return len(self.length)
@@ -131,12 +132,23 @@ def encode(src: list[Clues], tgt: list[Clues], src_struct: list[Structure] | Non
             np.array([s.role for s in structs], dtype=np.int64),
             np.array([keys.setdefault(s.key, len(keys)) if s.key else -1 for s in structs], dtype=np.int64),
             np.array([s.level for s in structs], dtype=np.int64),
-            np.array([keys.setdefault(s.unit, len(keys)) if s.unit else -1 for s in structs], dtype=np.int64))
+            np.array([keys.setdefault(s.unit, len(keys)) if s.unit else -1 for s in structs], dtype=np.int64),
+            np.zeros(0))
 
     s = side(src, src_struct, src_stems)
     t = side(tgt, tgt_struct, tgt_stems)
+    s.stem_weight = _rarity(s.stem_ids, len(src), len(src_stems))
+    t.stem_weight = _rarity(t.stem_ids, len(tgt), len(tgt_stems))
     return Encoded(s, t, src_stems, tgt_stems,
                    (len(numbers) + 1, len(cognates) + 1, len(src_stems) + 1, len(tgt_stems) + 1))
+
+
+def _rarity(ids: np.ndarray, segments: int, vocabulary: int) -> np.ndarray:
+    """Inverse document frequency over the segments, scaled to (0, 1]: a stem found in one
+    segment weighs 1, one found in every segment close to 0."""
+    df = np.bincount(ids, minlength=vocabulary + 1).astype(float)
+    scale = np.log(segments + 1.0)
+    return np.clip(np.log((segments + 1.0) / (df + 0.5)) / scale, 0.05, 1.0) if scale > 0 else np.ones(vocabulary + 1)
 
 
 def _csr(sets: list[frozenset], vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:

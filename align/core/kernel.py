@@ -64,7 +64,7 @@ def _union_overlap(ptr, ids, first, count, mark, other, tok):
 
 @njit(cache=True)
 def bead_clues(i0, j0, a, b, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr, s_sids, s_role, s_key, s_level, s_unit,
-               t_len, t_nptr, t_nids, t_cptr, t_cids, t_sptr, t_sids, t_role, t_key, t_level, t_unit,
+               s_sw, t_len, t_nptr, t_nids, t_cptr, t_cids, t_sptr, t_sids, t_role, t_key, t_level, t_unit, t_sw,
                lex_ptr, lex_ids, params, marks, tok, out):
     """Fill `out` with the clues of the bead s[i0:i0+a] ~ t[j0:j0+b] (a, b >= 1)."""
     ls = a - 1
@@ -91,14 +91,20 @@ def bead_clues(i0, j0, a, b, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr, s_si
     cs = _union(s_cptr, s_cids, i0, a, marks[2], tok)
     ct, both = _union_overlap(t_cptr, t_cids, j0, b, marks[3], marks[2], tok)
     out[C_COGNATES] = 2.0 * both / (cs + ct) if cs > 0 and ct > 0 else 0.0
-    # lexicon: words on either side with a translation on the other side
+    # lexicon: words on either side with a translation on the other side, each weighed by
+    # how rare it is in its document (Тараптар ~ Стороны in every sentence proves little)
     out[C_LEXICON] = 0.0
     out[C_LEX_LLR] = 0.0
     if lex_ptr.shape[0] > 1:
-        st = _union(t_sptr, t_sids, j0, b, marks[4], tok)
-        ss = 0
-        hit_src = 0
-        hit_tgt = 0
+        wt = 0.0
+        for k in range(j0, j0 + b):
+            for p in range(t_sptr[k], t_sptr[k + 1]):
+                v = t_sids[p]
+                if marks[4][v] != tok:
+                    marks[4][v] = tok
+                    wt += t_sw[v]
+        ws = 0.0
+        hits = 0.0
         src_mark = marks[5]
         tgt_hit = marks[6]
         for k in range(i0, i0 + a):
@@ -107,7 +113,7 @@ def bead_clues(i0, j0, a, b, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr, s_si
                 if src_mark[v] == tok:
                     continue
                 src_mark[v] = tok
-                ss += 1
+                ws += s_sw[v]
                 if v + 1 >= lex_ptr.shape[0]:
                     continue
                 hit = False
@@ -117,13 +123,12 @@ def bead_clues(i0, j0, a, b, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr, s_si
                         hit = True
                         if tgt_hit[w] != tok:
                             tgt_hit[w] = tok
-                            hit_tgt += 1
+                            hits += t_sw[w]
                 if hit:
-                    hit_src += 1
-        if ss + st > 0:
-            hits = hit_src + hit_tgt
-            out[C_LEXICON] = hits / (ss + st)
-            out[C_LEX_LLR] = hits * params[P_LEX_HIT] + (ss + st - hits) * params[P_LEX_MISS]
+                    hits += s_sw[v]
+        if ws + wt > 0:
+            out[C_LEXICON] = hits / (ws + wt)
+            out[C_LEX_LLR] = hits * params[P_LEX_HIT] + (ws + wt - hits) * params[P_LEX_MISS]
     # structure: text of one unit pairs with text of the same unit (a soft preference:
     # a renumbered or misread heading must not cost its article)
     out[C_UNIT] = 0.0
@@ -180,8 +185,8 @@ def _skip_cost(role, params):
 
 @njit(cache=True)
 def score_band(n, m, lo, hi, off, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr, s_sids, s_role, s_key,
-               s_level, s_unit, t_len, t_nptr, t_nids, t_cptr, t_cids, t_sptr, t_sids, t_role, t_key, t_level,
-               t_unit,
+               s_level, s_unit, s_sw, t_len, t_nptr, t_nids, t_cptr, t_cids, t_sptr, t_sids, t_role, t_key,
+               t_level, t_unit, t_sw,
                lex_ptr, lex_ids, params, priors, marks):
     """Scores of every bead ending at every cell of the band: array [cells, shapes]."""
     cells = off[n] + hi[n] - lo[n] + 1
@@ -206,8 +211,9 @@ def score_band(n, m, lo, hi, off, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr,
                     continue
                 tok += 1
                 bead_clues(pi, pj, a, b, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr, s_sids, s_role,
-                           s_key, s_level, s_unit, t_len, t_nptr, t_nids, t_cptr, t_cids, t_sptr, t_sids,
-                           t_role, t_key, t_level, t_unit, lex_ptr, lex_ids, params, marks, tok, clues)
+                           s_key, s_level, s_unit, s_sw, t_len, t_nptr, t_nids, t_cptr, t_cids, t_sptr,
+                           t_sids, t_role, t_key, t_level, t_unit, t_sw, lex_ptr, lex_ids, params, marks, tok,
+                           clues)
                 value = priors[k]
                 for c in range(N_CLUES):
                     value += params[c] * clues[c]
