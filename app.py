@@ -136,6 +136,13 @@ def page_documents(ws: Workspace) -> None:
             confirm = st.checkbox("Re-align anyway", key="align_confirm")
         st.button("Re-align" if s.beads else "Align", key="align_go", disabled=not confirm,
                   on_click=_align, args=(name,))
+        findings = R.structure_findings(ws, name)
+        if s.beads:
+            st.markdown(f"**Structure of {name}**")
+            if not findings:
+                st.caption("The two versions have the same units (articles, chapters, sections).")
+            for f in findings:
+                (st.warning if f.get("mismatch") else st.info)(f["message"])
     else:
         st.info("No pair yet. Import a Kazakh act and its Russian counterpart below.")
 

@@ -78,13 +78,22 @@ def _print_results(results: dict) -> int:
             print(f"{name}: NOT ALIGNED — {result}", file=sys.stderr)
             failed += 1
             continue
-        print(summary_line(name, result))
-        for problem in result.get("article_problems", []):
-            print(f"    article mismatch: {problem}")
+        print_report(name, result)
     if failed:
         print(f"saikes: error: {failed} of {len(results)} pairs not aligned (see above)", file=sys.stderr)
         return 1
     return 0
+
+
+def print_report(name: str, result: dict) -> None:
+    """The pair's summary line, then what differs between the versions (article
+    mismatches) and what the layout showed (notes)."""
+    print(summary_line(name, result))
+    findings = result.get("structure")
+    if findings is None:   # a report stored before structure reports existed
+        findings = [{"message": p, "mismatch": True} for p in result.get("article_problems", [])]
+    for f in findings:
+        print(f"    {'article mismatch' if f.get('mismatch') else 'note'}: {f['message']}")
 
 
 def summary_line(name: str, r: dict) -> str:
@@ -134,9 +143,7 @@ def cmd_run(args) -> int:
         print(f"workspace {args.db}; files in {out}/")
         for name, result in results.items():
             if not isinstance(result, Exception):
-                print(summary_line(name, result))
-                for problem in result.get("article_problems", []):
-                    print(f"    article mismatch: {problem}")
+                print_report(name, result)
         if any(not isinstance(r, Exception) for r in results.values()):
             _run_extras(ws, args, out)
     for p in problems:

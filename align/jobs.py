@@ -26,7 +26,8 @@ def workspace_lexicon(ws, extra: list[tuple[str, str]] = (), exclude: set[int] =
     """Learn the lexicon from the confident or approved beads of the workspace (less the
     pairs in `exclude`, which are being re-aligned) and the (kk, ru) texts in `extra`.
     A large workspace is sampled evenly: the lexicon of legal language saturates long
-    before a corpus ends, and the pair counts would not fit in memory."""
+    before a corpus ends, and the pair counts would not fit in memory. What is learned is
+    merged over the built-in legal lexicon."""
     where = ("kk != '' AND ru != '' AND status != 'rejected' AND "
              "(confidence >= ? OR status IN ('approved', 'edited'))")
     args: list = [LEXICON_FROM]

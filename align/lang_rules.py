@@ -40,6 +40,7 @@ HEADINGS = {
         ("section", re.compile(rf"^(?P<num>\d{{1,3}}|{_ROMAN})\s*-?\s*БӨЛІМ\b\s*[.:]?(?P<rest>.*)$", re.I)),
         ("chapter", re.compile(rf"^(?P<num>{_ID})\s*-?\s*ТАРАУ\b\s*[.:]?(?P<rest>.*)$", re.I)),
         ("paragraph", re.compile(rf"^(?P<num>{_ID})\s*-?\s*ПАРАГРАФ\b\s*[.:]?(?P<rest>.*)$", re.I)),
+        ("paragraph", re.compile(rf"^§\s*(?P<num>{_ID})\b\s*[.:]?(?P<rest>.*)$", re.I)),
         ("article", re.compile(rf"^(?P<num>{_ID})\s*-?\s*БАП\b\s*[.:]?(?P<rest>.*)$", re.I)),
     ),
     "ru": (

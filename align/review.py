@@ -68,7 +68,7 @@ def pair_stats(ws: Workspace) -> list[PairStats]:
     """One row per pair: article counts, beads, mean confidence, flagged and reviewed counts."""
     articles = {(r["pair_id"], r["lang"]): r["n"] for r in ws.db.execute(
         "SELECT d.pair_id, d.lang, COUNT(DISTINCT b.article) AS n FROM documents d "
-        "JOIN blocks b ON b.doc_id = d.id WHERE b.kind = 'heading' AND b.article IS NOT NULL "
+        "JOIN blocks b ON b.doc_id = d.id WHERE b.kind = 'heading' AND b.level = 'article' "
         "GROUP BY d.pair_id, d.lang")}
     counts = {r["pair_id"]: r for r in ws.db.execute(
         "SELECT pair_id, COUNT(*) AS n, AVG(confidence) AS conf, "
@@ -87,11 +87,29 @@ def pair_stats(ws: Workspace) -> list[PairStats]:
     return out
 
 
+_SECTION_NAMES = {"act": "Act", "preamble": "Preamble", "closing": "Closing", "toc": "Table of contents"}
+_PART_NAMES = {"general": "General part", "special": "Special part"}
+
+
 def section_label(section: str) -> str:
-    """'article:5' -> 'Article 5'; 'act' -> 'Act'; 'preamble' -> 'Preamble'."""
-    if section.startswith("article:"):
-        return f"Article {section.split(':', 1)[1]}"
-    return section.replace("_", " ").capitalize()
+    """'article:5' -> 'Article 5'; 'chapter:2#2' -> 'Chapter 2 (2)'; 'toc' -> 'Table of contents'."""
+    key, _, repeat = section.partition("#")
+    if ":" in key:
+        level, ident = key.split(":", 1)
+        label = _PART_NAMES.get(ident, f"{level.capitalize()} {ident}") if level == "part" \
+            else f"{level.capitalize()} {ident}"
+    else:
+        label = _SECTION_NAMES.get(key, key.replace("_", " ").capitalize())
+    return f"{label} ({repeat})" if repeat else label
+
+
+def structure_findings(ws: Workspace, name: str) -> list[dict]:
+    """What the last alignment found different between the two versions' structure (and
+    notes about their layout), as stored in the pair's report."""
+    report = ws.pair(name).report or {}
+    if "structure" in report:
+        return report["structure"]
+    return [{"kind": "mismatch", "message": p, "mismatch": True} for p in report.get("article_problems", [])]
 
 
 def sections(ws: Workspace, pair_id: int) -> list[str]:

@@ -1,19 +1,17 @@
 """Fit and check the bead confidence.
 
-The dev gold alone cannot calibrate anything: the aligner gets all of its beads right.
-So the calibration set also holds the seeds with sentences deleted at random from one
-side or the other (what a missing paragraph or a bad copy does: the aligner must leave
-segments unaligned and sometimes errs), and the Text+Berg de–fr development document.
-A logistic regression over the bead's posterior and clues maps them to the share of
-beads that are right; its coefficients go to align/calibration.py.
+The calibration set: the official acts with gold (tests/data/real_gold), aligned as they
+are and in perturbed copies (tests/perturb.py: sentences lost, headings lost, articles
+renumbered, a table of contents added, other layouts), the seeds' dev gold, and the
+Text+Berg de–fr development document. A logistic regression over each bead's posterior
+and clues (align/core/calibration.py) maps them to the chance that the bead is exactly a
+gold bead; its coefficients go to align/core/calibration.py.
 
-    python benchmarks/calibrate.py          # print calibration tables with the current coefficients
-    python benchmarks/calibrate.py --fit    # refit on the perturbed seeds + Text+Berg and print the new table
+    python benchmarks/calibrate.py          # calibration tables with the current coefficients
+    python benchmarks/calibrate.py --fit    # refit, print the new coefficients and the tables
 """
 import argparse
 import ast
-import json
-import random
 import sys
 from pathlib import Path
 
@@ -23,67 +21,51 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from align import calibration  # noqa: E402
-from align.core.aligner import align_items, length_ratio  # noqa: E402
-from align.core.features import clues  # noqa: E402
-from align.text.pipeline import load_document  # noqa: E402
+from align.core import calibration  # noqa: E402
+from align.core.dp import align_encoded  # noqa: E402
+from align.core.features import clues, encode  # noqa: E402
 from align.core.scoring import learn_lexicon  # noqa: E402
-from goldtools import stream  # noqa: E402
+from align.text.pipeline import load_document  # noqa: E402
+from real_acts import GOLD, REAL, align_corpus, calibration_rows, perturbed_runs, real_names  # noqa: E402
+import json  # noqa: E402
 
 PEER = ROOT / "tests" / "data" / "textberg"
 
 
-def seed_samples(drop: float, seed: int, lexicon):
-    """(features, right) for every bead of the gold seeds with a share `drop` of the
-    segments of each side deleted at random."""
-    rng = random.Random(seed)
+def sample(beads_rows):
+    """(features, right) from (confidence, right, bead) rows."""
+    return [(calibration.features(b["scores"].get("posterior", 0.0), b["scores"]), right)
+            for _, right, b in beads_rows]
+
+
+def real_samples():
+    names = real_names()
+    pairs = {n: (load_document(REAL / "kk" / f"{n}.md", "kk"), load_document(REAL / "ru" / f"{n}.md", "ru"))
+             for n in names}
+    results, lexicons = align_corpus(pairs)
+    clean = []
+    for n in names:
+        gold_path = GOLD / f"{n}.json"
+        if gold_path.exists():
+            clean.extend(sample(calibration_rows(results[n].beads, json.loads(gold_path.read_text(encoding="utf-8")))))
+    perturbed = []
+    for runs in perturbed_runs(names, lexicons).values():
+        for _, a, gold in runs:
+            perturbed.extend(sample(calibration_rows(a.beads, gold)))
+    return clean, perturbed
+
+
+def seed_samples():
+    from eval_gold import align_seeds, gold_bead_set
+    from goldtools import gold_files, load_gold, stream
+    results, _ = align_seeds()
     out = []
-    for gold_path in sorted((ROOT / "tests" / "data" / "seeds_gold").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        kk = load_document(ROOT / "seeds" / "kk" / f"{gold_path.stem}.txt", "kk")
-        ru = load_document(ROOT / "seeds" / "ru" / f"{gold_path.stem}.txt", "ru")
-        from align.core.aligner import pair_sections
-        sections, _ = pair_sections(kk, ru)
-        keep_kk = {k for k in range(len(kk.segments)) if rng.random() >= drop}
-        keep_ru = {r for r in range(len(ru.segments)) if rng.random() >= drop}
-        gold_beads = _gold_after_drop(gold, kk, ru, keep_kk, keep_ru)
-        ratio = length_ratio(kk, ru)
-        kc = [clues(s.text, "kk") for s in kk.segments]
-        rc = [clues(s.text, "ru") for s in ru.segments]
-        for sec in sections:
-            ks = [k for k in sec.kk if k in keep_kk]
-            rs = [r for r in sec.ru if r in keep_ru]
-            for src, tgt, post, parts in align_items([kc[k] for k in ks], [rc[r] for r in rs], ratio,
-                                                     lexicon=lexicon):
-                key = (frozenset(ks[i] for i in src), frozenset(rs[j] for j in tgt))
-                out.append((calibration.features(post, parts), key in gold_beads))
+    for path in gold_files():
+        keys = gold_bead_set(load_gold(path))
+        for b in results[path.stem].beads:
+            out.append((calibration.features(b["scores"].get("posterior", 0.0), b["scores"]),
+                        (stream(b["kk"]), stream(b["ru"])) in keys))
     return out
-
-
-def _gold_after_drop(gold, kk, ru, keep_kk, keep_ru):
-    """Gold beads as sets of our segment indexes (each segment belongs to the gold bead
-    holding its first character), with the deleted segments taken out."""
-    def owners(doc, side):
-        ends, pos = [], 0
-        for b in gold["beads"]:
-            pos += len(stream(" ".join(b[side])))
-            ends.append(pos)
-        out, pos, k = {}, 0, 0
-        for i, s in enumerate(doc.segments):
-            while k < len(ends) - 1 and pos >= ends[k]:
-                k += 1
-            out[i] = k
-            pos += len(stream(s.text))
-        return out
-
-    groups: dict[int, tuple[set, set]] = {}
-    for i, b in owners(kk, "kk").items():
-        if i in keep_kk:
-            groups.setdefault(b, (set(), set()))[0].add(i)
-    for j, b in owners(ru, "ru").items():
-        if j in keep_ru:
-            groups.setdefault(b, (set(), set()))[1].add(j)
-    return {(frozenset(a), frozenset(b)) for a, b in groups.values()}
 
 
 def textberg_samples():
@@ -96,11 +78,13 @@ def textberg_samples():
     dc = [clues(s, "de") for s in de]
     fc = [clues(s, "fr") for s in fr]
     ratio = sum(c.length for c in fc) / sum(c.length for c in dc)
-    first = align_items(dc, fc, ratio)
-    lexicon = learn_lexicon([(dc[i[0]].stems, fc[j[0]].stems) for i, j, p, _ in first
-                             if len(i) == 1 and len(j) == 1 and p >= 0.5])
-    return [(calibration.features(p, parts), (tuple(i), tuple(j)) in gold)
-            for i, j, p, parts in align_items(dc, fc, ratio, lexicon=lexicon)]
+    enc = encode(dc, fc)
+    first = align_encoded(enc, ratio)
+    lexicon = learn_lexicon([(dc[p.i].stems, fc[p.j].stems) for p in first
+                             if p.a == 1 and p.b == 1 and p.posterior >= 0.5])
+    return [(calibration.features(p.posterior, p.parts),
+             (tuple(range(p.i, p.i + p.a)), tuple(range(p.j, p.j + p.b))) in gold)
+            for p in align_encoded(enc, ratio, lexicon=lexicon)]
 
 
 def table(samples, weights, title):
@@ -108,18 +92,21 @@ def table(samples, weights, title):
     y = np.array([r for _, r in samples], dtype=float)
     conf = 1 / (1 + np.exp(-(x @ weights)))
     print(f"\n{title}: {len(y)} beads, {y.mean():.3f} right")
-    print("confidence    beads  right")
+    print("confidence      beads  right")
     edges = [0.0, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001]
     for lo, hi in zip(edges, edges[1:]):
         sel = (conf >= lo) & (conf < hi)
         if sel.any():
-            print(f"[{lo:.2f}, {min(hi, 1):.2f}{']' if hi > 1 else ')'} {sel.sum():6}  {y[sel].mean():.3f}")
+            print(f"[{lo:.2f}, {min(hi, 1):.2f}{']' if hi > 1 else ')'} {sel.sum():8}  {y[sel].mean():.3f}")
     sel = conf >= 0.9
     if sel.any():
-        print(f">= 0.90       {sel.sum():6}  {y[sel].mean():.3f}")
+        print(f">= 0.90       {sel.sum():8}  {y[sel].mean():.3f}   (wrong beads at >= 0.90: {int((1 - y[sel]).sum())})")
+    wrong = y == 0
+    if wrong.any():
+        print(f"wrong beads below 0.5: {(conf[wrong] < 0.5).mean():.3f}")
 
 
-def fit(samples, l2=1.0, iterations=50):
+def fit(samples, l2=1.0, iterations=60):
     """Logistic regression by Newton's method with an L2 penalty (not on the intercept)."""
     x = np.array([f for f, _ in samples])
     y = np.array([r for _, r in samples], dtype=float)
@@ -138,18 +125,18 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--fit", action="store_true")
     args = ap.parse_args()
-    from eval_gold import align_seeds
-    _, lexicon = align_seeds()
-    clean = seed_samples(0.0, 0, lexicon)
-    perturbed = [s for k in range(6) for s in seed_samples(0.1, k, lexicon)]
+    clean, perturbed = real_samples()
+    seeds = seed_samples()
     textberg = textberg_samples()
     weights = np.array(calibration.WEIGHTS)
     if args.fit:
-        weights = fit(perturbed + textberg)
+        weights = fit(clean + perturbed + seeds + textberg)
         print("WEIGHTS = (" + ", ".join(f"{w:.4f}" for w in weights) + ")")
         print("names:  ", ", ".join(calibration.FEATURES))
-    table(clean, weights, "dev gold (000, 001, 004)")
-    table(perturbed, weights, "dev gold with 10% of segments deleted per side (6 draws)")
+    table(clean, weights, "official acts with gold")
+    table(perturbed, weights, "official acts, perturbed copies (11 families)")
+    table(clean + perturbed, weights, "official acts, as they are and perturbed")
+    table(seeds, weights, "seeds' dev gold (000, 001, 004)")
     table(textberg, weights, "Text+Berg de-fr dev")
 
 

@@ -29,14 +29,30 @@ from align.text.pipeline import load_document  # noqa: E402
 
 TUNED = ("variance", "w_numbers", "w_number_miss", "w_cognates", "w_lexicon", "w_lex_llr", "w_key_match",
          "w_key_mismatch", "w_role", "w_unit", "skip", "skip_cheap")
+PRIORS = {"prior_12": ((1, 2), (2, 1)), "prior_22": ((2, 2),), "prior_13": ((1, 3), (3, 1))}
 STEPS = (0.6, 0.8, 1.25, 1.6)
+
+
+def get(params, name):
+    if name in PRIORS:
+        return params.priors[PRIORS[name][0]]
+    return getattr(params, name)
+
+
+def with_value(params, name, value):
+    if name in PRIORS:
+        priors = dict(params.priors)
+        for shape in PRIORS[name]:
+            priors[shape] = value
+        return dataclasses.replace(params, priors=priors)
+    return dataclasses.replace(params, **{name: value})
 
 
 def cases(families):
     names = [n for n in real_names() if (GOLD / f"{n}.json").exists()]
     pairs = {n: (load_document(REAL / "kk" / f"{n}.md", "kk"), load_document(REAL / "ru" / f"{n}.md", "ru"))
              for n in real_names()}
-    _, lexicon = align_corpus(pairs)
+    _, lexicons = align_corpus(pairs)
     out = []
     for family in families:
         for k, n in enumerate(names):
@@ -44,13 +60,13 @@ def cases(families):
             gold = json.loads((GOLD / f"{n}.json").read_text(encoding="utf-8"))
             texts, fmt, gold = perturb.variant(family, texts, gold, k)
             kk, ru = load_variant(texts, fmt, n)
-            out.append((family, n, prepare(kk), prepare(ru), gold))
-    return out, lexicon
+            out.append((family, n, prepare(kk), prepare(ru), gold, lexicons[n]))
+    return out
 
 
-def evaluate(params, data, lexicon, scorer) -> float:
+def evaluate(params, data, scorer) -> float:
     total = 0.0
-    for _, _, kk, ru, gold in data:
+    for _, _, kk, ru, gold, lexicon in data:
         beads = align_documents(kk, ru, params, lexicon).beads
         s = scorer.score(gold, [(b["kk"], b["ru"]) for b in beads])
         total += (s["link_f1"] + s["bead_f1"]) / 2
@@ -63,21 +79,21 @@ def main():
     ap.add_argument("--families", nargs="*", default=list(perturb.FAMILIES))
     args = ap.parse_args()
     scorer = load_scorer()
-    data, lexicon = cases(args.families)
+    data = cases(args.families)
     best = DEFAULT
     t = time.perf_counter()
-    best_score = evaluate(best, data, lexicon, scorer)
+    best_score = evaluate(best, data, scorer)
     print(f"start {best_score:.5f} ({len(data)} cases, {time.perf_counter() - t:.0f} s a trial)", flush=True)
     for rnd in range(args.rounds):
-        for name in TUNED:
+        for name in TUNED + tuple(PRIORS):
             for step in STEPS:
-                trial = dataclasses.replace(best, **{name: getattr(best, name) * step})
-                score = evaluate(trial, data, lexicon, scorer)
+                trial = with_value(best, name, get(best, name) * step)
+                score = evaluate(trial, data, scorer)
                 if score > best_score + 1e-5:
                     best, best_score = trial, score
-                    print(f"round {rnd + 1}: {name} = {getattr(best, name):.3f} -> {best_score:.5f}", flush=True)
+                    print(f"round {rnd + 1}: {name} = {get(best, name):.3f} -> {best_score:.5f}", flush=True)
     print("\nbest", best_score)
-    print({name: round(getattr(best, name), 3) for name in TUNED})
+    print({name: round(get(best, name), 3) for name in TUNED + tuple(PRIORS)})
 
 
 if __name__ == "__main__":

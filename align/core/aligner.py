@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from .. import lang_rules as R
 from .. import model as M
 from ..errors import MismatchError
+from . import lexicon_data
 from .calibration import confidence
 from .dp import align_encoded
 from .features import (ROLE_BODY, ROLE_EDITORIAL, ROLE_HEADING, ROLE_TABLE, ROLE_TOC, Clues, Structure,
@@ -80,7 +81,10 @@ def length_ratio(kk: Prepared, ru: Prepared) -> float:
 def align_documents(kk: M.Document | Prepared, ru: M.Document | Prepared, params: Params = DEFAULT,
                     lexicon: Lexicon | None = None, keep: list[dict] = ()) -> Alignment:
     """Align two documents. Beads in `keep` (a reviewer's approved and edited pairs) stay
-    exactly as they are and anchor the alignment: only the text between them is re-aligned."""
+    exactly as they are and anchor the alignment: only the text between them is re-aligned.
+    With no `lexicon`, the built-in legal lexicon is used (`lexicon_data`)."""
+    if lexicon is None:
+        lexicon = lexicon_data.builtin()
     kp = kk if isinstance(kk, Prepared) else prepare(kk)
     rp = ru if isinstance(ru, Prepared) else prepare(ru)
     ratio = length_ratio(kp, rp)
@@ -107,6 +111,7 @@ def align_segments(kk: M.Document, ru: M.Document, ks: list[int], rs: list[int],
     """Beads for the segments ks of kk and rs of ru only (one article being re-aligned),
     with the kept beads among them as fixed points."""
     kp, rp = prepare(kk), prepare(ru)
+    lexicon = lexicon_data.builtin() if lexicon is None else lexicon
     raw = _align_between_anchors(kp, rp, ks, rs, length_ratio(kp, rp), params, lexicon, keep)
     return [_bead(kp, rp, ids, result) for ids, result in raw]
 
@@ -375,8 +380,11 @@ def confident_texts(beads: list[dict]) -> list[tuple[str, str]]:
             and (b["confidence"] >= LEXICON_FROM or b.get("status") in ("approved", "edited"))]
 
 
-def lexicon_from_texts(texts) -> Lexicon:
-    return learn_lexicon((clues(kk, "kk").stems, clues(ru, "ru").stems) for kk, ru in texts)
+def lexicon_from_texts(texts, base: Lexicon | None = None) -> Lexicon:
+    """A lexicon learned from (kk, ru) texts, merged over `base` (by default the built-in one;
+    pass Lexicon() for none)."""
+    learned = learn_lexicon((clues(kk, "kk").stems, clues(ru, "ru").stems) for kk, ru in texts)
+    return lexicon_data.merge(learned, lexicon_data.builtin() if base is None else base)
 
 
 # ------------------------------------------------------------------ pre-segmented text

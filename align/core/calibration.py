@@ -1,17 +1,23 @@
 """Bead confidence: the posterior of the bead and its clues, mapped by a logistic
 regression to the probability that the bead is right.
 
-The coefficients are data, fitted by benchmarks/calibrate.py on the seeds with
-segments deleted at random and on the Text+Berg de–fr development document; refit
+Besides the posterior, the clues that tell a right pair from a shifted one carry most of
+the weight: how much better the bead's words and numbers fit than its neighbours' would
+(`margin`), the lexicon's log-likelihood ratio, numbers that contradict, and the structure
+(a heading paired with another unit's heading, text paired across units, a kind paired
+with another kind). The coefficients are data, fitted by benchmarks/calibrate.py on the
+official acts with gold, their perturbed copies, the seeds' gold and Text+Berg; refit
 there after changing the scorer.
 """
 from __future__ import annotations
 
 import math
 
-FEATURES = ("intercept", "posterior_logit", "unaligned", "many_to_one", "numbers_agree",
-            "numbers_contradict", "cognates", "lexicon", "length_logp")
-WEIGHTS = (2.9983, 0.3612, -1.7210, -2.9704, -0.0441, -2.2462, -0.2868, 0.3875, 0.3626)
+FEATURES = ("intercept", "posterior_logit", "unaligned", "expected_alone", "many_to_one", "numbers_agree",
+            "numbers_contradict", "cognates", "lexicon", "lexicon_llr", "length_logp", "margin",
+            "key_match", "key_mismatch", "role_mismatch", "unit_mismatch", "moved")
+WEIGHTS = (2.9983, 0.3612, -1.7210, 2.0, -2.9704, -0.0441, -2.2462, -0.2868, 0.3875, 0.0, 0.3626, 0.0,
+           0.0, 0.0, 0.0, 0.0, 0.0)
 
 
 def features(posterior: float, parts: dict) -> list[float]:
@@ -19,10 +25,15 @@ def features(posterior: float, parts: dict) -> list[float]:
     shape = parts.get("shape", "1:1")
     skip = shape in ("1:0", "0:1")
     agree = parts.get("numbers_agree", 0) > 0
-    return [1.0, math.log(p / (1 - p)), float(skip), float(not skip and shape != "1:1"),
+    return [1.0, math.log(p / (1 - p)), float(skip), float(skip and bool(parts.get("expected_alone"))),
+            float(not skip and shape != "1:1"),
             float(agree), float(parts.get("numbers_differ", 0) > 0 and not agree),
             float(parts.get("cognates", 0.0)), float(parts.get("lexicon", 0.0)),
-            max(-10.0, float(parts.get("length", 0.0)))]
+            max(-3.0, min(3.0, float(parts.get("lex_llr", 0.0)) / 10)),
+            max(-10.0, float(parts.get("length", 0.0))),
+            max(-3.0, min(3.0, float(parts.get("margin", 0.0)) / 3)),
+            float(parts.get("key_match", 0)), float(parts.get("key_mismatch", 0)),
+            float(parts.get("role", 0) > 0), float(parts.get("unit_mismatch", 0)), float(parts.get("moved", 0))]
 
 
 def confidence(posterior: float, parts: dict) -> float:
