@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from align.core import calibration  # noqa: E402
 from align.core.dp import align_encoded  # noqa: E402
 from align.core.features import clues, encode  # noqa: E402
-from align.core.scoring import learn_lexicon  # noqa: E402
+from align.core.scoring import GENERIC, learn_lexicon  # noqa: E402
 from align.text.pipeline import load_document  # noqa: E402
 from real_acts import GOLD, REAL, align_corpus, calibration_rows, perturbed_runs, real_names  # noqa: E402
 import json  # noqa: E402
@@ -79,12 +79,12 @@ def textberg_samples():
     fc = [clues(s, "fr") for s in fr]
     ratio = sum(c.length for c in fc) / sum(c.length for c in dc)
     enc = encode(dc, fc)
-    first = align_encoded(enc, ratio)
+    first = align_encoded(enc, ratio, GENERIC)
     lexicon = learn_lexicon([(dc[p.i].stems, fc[p.j].stems) for p in first
                              if p.a == 1 and p.b == 1 and p.posterior >= 0.5])
     return [(calibration.features(p.posterior, p.parts),
              (tuple(range(p.i, p.i + p.a)), tuple(range(p.j, p.j + p.b))) in gold)
-            for p in align_encoded(enc, ratio, lexicon=lexicon)]
+            for p in align_encoded(enc, ratio, GENERIC, lexicon)]
 
 
 def table(samples, weights, title):

@@ -178,7 +178,7 @@ def main():
         rows += perturbed_rows
     if args.show_wrong:
         for c, right, b in rows:
-            if c >= 0.5 and not right:
+            if c >= 0.9 and not right:
                 print(f"  WRONG {c:.2f} {b['scores'].get('shape')}\n     kk: {b['kk'][:160]}\n     ru: {b['ru'][:160]}")
 
 

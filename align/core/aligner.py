@@ -30,7 +30,7 @@ from .dp import align_encoded
 from .features import (ROLE_BODY, ROLE_EDITORIAL, ROLE_HEADING, ROLE_TABLE, ROLE_TOC, Clues, Structure,
                        clues, encode)
 from .report import structure_report
-from .scoring import DEFAULT, Lexicon, Params, learn_lexicon
+from .scoring import DEFAULT, GENERIC, Lexicon, Params, learn_lexicon
 
 FLAG_BELOW = 0.5            # beads under this confidence are flagged for review
 RELATED_MIN = 0.6
@@ -390,7 +390,7 @@ def lexicon_from_texts(texts, base: Lexicon | None = None) -> Lexicon:
 # ------------------------------------------------------------------ pre-segmented text
 
 def align_sentence_lists(src: list[str], tgt: list[str], src_lang: str = "", tgt_lang: str = "",
-                         params: Params = DEFAULT) -> list[tuple[list[int], list[int], float]]:
+                         params: Params = GENERIC) -> list[tuple[list[int], list[int], float]]:
     """Align two lists of sentences of any language pair (hunalign-style input): a first
     pass on length, numbers and cognates teaches a lexicon to the second pass."""
     from .dp import align_encoded as run

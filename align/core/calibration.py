@@ -16,8 +16,8 @@ import math
 FEATURES = ("intercept", "posterior_logit", "unaligned", "expected_alone", "many_to_one", "numbers_agree",
             "numbers_contradict", "cognates", "lexicon", "lexicon_llr", "length_logp", "margin",
             "key_match", "key_mismatch", "role_mismatch", "unit_mismatch", "moved")
-WEIGHTS = (2.9983, 0.3612, -1.7210, 2.0, -2.9704, -0.0441, -2.2462, -0.2868, 0.3875, 0.0, 0.3626, 0.0,
-           0.0, 0.0, 0.0, 0.0, 0.0)
+WEIGHTS = (2.9453, 0.4686, -2.5864, 1.5305, -1.9429, 0.4067, -0.7599, -1.0392, 0.7552, -0.5003, 0.8472,
+           0.5614, -0.6800, 0.1883, -0.2626, -0.1888, 0.0000)
 
 
 def features(posterior: float, parts: dict) -> list[float]:

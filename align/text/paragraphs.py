@@ -180,7 +180,8 @@ def _joins(para: list[Line], b: Line, lang: str, layout: Layout) -> bool:
         return False
     if is_heading(first, lang):
         # a heading wrapped over two lines: "7-бап ... құқықтары мен" / "міндеттемелері"
-        return b.gap == 0 and not indented and lower and not terminal and not first.bold
+        return (b.gap == 0 or not layout.blank_separated) and not indented and lower and not terminal \
+            and not first.bold
     if R.POINT.match(b_s) or R.SUBITEM.match(b_s):
         return False
     title_like = layout.indented and first.indent < 4
