@@ -155,8 +155,8 @@ def main():
         print(f"{n:52} {r['kk_segments']:5} {r['ru_segments']:5} {r['beads']:5}  {link:>7} {bead:>7}  "
               f"{len(r['article_problems'])}")
         if args.reports:
-            for p in r["article_problems"]:
-                print(f"      {p}")
+            for f in r["structure"]:
+                print(f"      {'mismatch' if f['mismatch'] else 'note'}: {f['message']}")
     print(f"\nread {t1 - t0:.1f} s, align {t2 - t1:.1f} s; built-in lexicon "
           f"{'as shipped' if args.builtin else 'learned without the act measured'}")
     print_calibration(rows, "calibration on the gold acts")

@@ -1,7 +1,7 @@
 """What differs between the two versions' structure, read off the aligned beads.
 
 Each finding is a dict: `kind` (missing, extra, heading_missing, renumbered, moved,
-excluded, contents), a `message` a translator can act on, `units` (the unit keys
+excluded, contents, one_sided), a `message` a translator can act on, `units` (the unit keys
 concerned) and `mismatch` (whether it is a real difference between the versions of the act
 rather than a note about the layout). The text is aligned in every case; the report says
 what the alignment found.
@@ -68,6 +68,7 @@ def structure_report(kk: M.Document, ru: M.Document, beads: list[dict]) -> list[
                             "message": f"{_unit(key)} is in the {_LANG[side]} text but not in the "
                                        f"{_LANG[other]}"})
     out.extend(_renumbering(renumbered))
+    out.extend(_one_sided_runs(beads, docs))
     for side in ("kk", "ru"):
         toc = sum(1 for s in docs[side].segments if docs[side].blocks[s.block].kind == M.TOC)
         other_toc = sum(1 for s in docs["ru" if side == "kk" else "kk"].segments
@@ -76,6 +77,37 @@ def structure_report(kk: M.Document, ru: M.Document, beads: list[dict]) -> list[
             out.append({"kind": "contents", "units": [], "mismatch": False,
                         "message": f"the {_LANG[side]} text opens with a table of contents ({toc} lines) "
                                    f"that the other lacks; it is kept out of the translation memory"})
+    return out
+
+
+ONE_SIDED_RUN = 3      # one-sided beads in a row that make a finding
+
+
+def _one_sided_runs(beads: list[dict], docs: dict) -> list[dict]:
+    """Runs of text that only one version has (not notes or contents, which are expected):
+    a missing appendix, a lost passage, or text the aligner could not place."""
+    out = []
+    run: list[dict] = []
+
+    def flush():
+        if len(run) >= ONE_SIDED_RUN:
+            side = "kk" if run[0]["kk_segs"] else "ru"
+            first = run[0][side][:60].rstrip()
+            out.append({"kind": "one_sided", "units": [], "mismatch": False,
+                        "message": f"{len(run)} segments in a row are in the {_LANG[side]} text only, "
+                                   f"from «{first}…» ({run[0]['section']})"})
+        run.clear()
+
+    for b in beads:
+        alone = bool(b["kk_segs"]) != bool(b["ru_segs"]) and not b.get("scores", {}).get("expected_alone")
+        side = "kk" if b["kk_segs"] else "ru"
+        if alone and (not run or ("kk" if run[-1]["kk_segs"] else "ru") == side):
+            run.append(b)
+        else:
+            flush()
+            if alone:
+                run.append(b)
+    flush()
     return out
 
 
