@@ -294,3 +294,17 @@ def test_confident_beads_are_right_on_real_acts():
             if b["confidence"] >= 0.9:
                 right.append((stream(b["kk"]), stream(b["ru"])) in gold)
     assert len(right) > 1500 and sum(right) / len(right) >= 0.98
+
+
+def test_swapped_articles_are_reported_and_both_aligned():
+    name = "law_artificial_intelligence_2025"
+    texts = _texts(name)
+    lines = texts["ru"].split("\n")
+    at = {n: next(i for i, x in enumerate(lines) if x.startswith(f"**Статья {n}.")) for n in (5, 6, 7)}
+    texts["ru"] = "\n".join(lines[:at[5]] + lines[at[6]:at[7]] + lines[at[5]:at[6]] + lines[at[7]:])
+    result = _align(*_docs(texts))
+    assert [f["kind"] for f in result.report["structure"]] == ["moved"]
+    assert result.report["article_problems"] == [
+        "article 5 stands in a different place in the two texts; its text was aligned where each version has it"]
+    s = _score(result, _gold(name))
+    assert s["link_f1"] >= 0.99 and s["bead_f1"] >= 0.98, s

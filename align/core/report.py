@@ -25,6 +25,7 @@ def structure_report(kk: M.Document, ru: M.Document, beads: list[dict]) -> list[
             for x in b[f"{side}_segs"]:
                 where[side][x] = n
     renumbered: list[tuple[str, str, str]] = []
+    moved_units: list[str] = []
     alone: dict[str, dict[str, int]] = {"kk": {}, "ru": {}}
     for side, other in (("kk", "ru"), ("ru", "kk")):
         doc = docs[side]
@@ -39,6 +40,8 @@ def structure_report(kk: M.Document, ru: M.Document, beads: list[dict]) -> list[
             if not partner:
                 alone[side][block.key] = x
                 continue
+            if bead.get("scores", {}).get("moved") and side == "kk":
+                moved_units.append(block.key)
             if side != "kk" or len(partner) != 1:
                 continue
             oblock = docs[other].blocks[docs[other].segments[partner[0]].block]
@@ -49,7 +52,7 @@ def structure_report(kk: M.Document, ru: M.Document, beads: list[dict]) -> list[
                 out.append({"kind": "excluded", "units": [block.key], "mismatch": True,
                             "message": f"{_unit(block.key)} is excluded in the {gone} text but has text "
                                        f"in the other"})
-    moved = alone["kk"].keys() & alone["ru"].keys()
+    moved = (alone["kk"].keys() & alone["ru"].keys()) | set(moved_units)
     for key in sorted(moved, key=_order):
         out.append({"kind": "moved", "units": [key], "mismatch": True,
                     "message": f"{_unit(key)} stands in a different place in the two texts; "
