@@ -27,3 +27,7 @@ class WorkspaceError(SaikesError):
 
 class StaleEditError(WorkspaceError):
     """Someone else changed the bead since it was loaded; the edit was not applied."""
+
+
+class ReviewError(SaikesError):
+    """A review operation cannot be done as asked (no next bead, across articles, ...)."""

@@ -2,13 +2,12 @@
 lexicon learned from all of them, re-align one section of a pair."""
 from __future__ import annotations
 
-import json
-
-from .core.aligner import (Alignment, align_documents, align_segments, check_related, confident_texts,
+from .core.relatedness import check_related
+from .core.aligner import (Alignment, align_documents, align_segments, confident_texts,
                            lexicon_from_texts, prepare)
 from .core.scoring import DEFAULT, Lexicon, Params
 from .errors import MismatchError
-from .workspace import now
+from .model import KEPT
 
 LEXICON_SAMPLE = 20000      # at most this many beads teach the lexicon
 LEXICON_FROM = 0.9
@@ -19,7 +18,7 @@ def reviewed_beads(ws, pair_id: int) -> list[dict]:
     return [{"kk_segs": b.kk_segs, "ru_segs": b.ru_segs, "kk": b.kk, "ru": b.ru,
              "confidence": b.confidence, "scores": b.scores, "status": b.status,
              "created_at": b.created_at, "changed_at": b.changed_at}
-            for b in ws.beads(pair_id) if b.status in ("approved", "edited")]
+            for b in ws.beads(pair_id) if b.status in KEPT]
 
 
 def workspace_lexicon(ws, extra: list[tuple[str, str]] = (), exclude: set[int] = frozenset()) -> Lexicon:
@@ -28,18 +27,8 @@ def workspace_lexicon(ws, extra: list[tuple[str, str]] = (), exclude: set[int] =
     A large workspace is sampled evenly: the lexicon of legal language saturates long
     before a corpus ends, and the pair counts would not fit in memory. What is learned is
     merged over the built-in legal lexicon."""
-    where = ("kk != '' AND ru != '' AND status != 'rejected' AND "
-             "(confidence >= ? OR status IN ('approved', 'edited'))")
-    args: list = [LEXICON_FROM]
-    if exclude:
-        where += f" AND pair_id NOT IN ({','.join('?' * len(exclude))})"
-        args += sorted(exclude)
     budget = max(0, LEXICON_SAMPLE - len(extra))
-    total = ws.db.execute(f"SELECT COUNT(*) FROM beads WHERE {where}", args).fetchone()[0]
-    stride = max(1, -(-total // budget)) if budget else 0
-    stored = ws.db.execute(f"SELECT kk, ru FROM beads WHERE {where} AND id % ? = 0", args + [stride]) \
-        if stride else []
-    texts = list(extra[:LEXICON_SAMPLE]) + [(r[0], r[1]) for r in stored]
+    texts = list(extra[:LEXICON_SAMPLE]) + ws.confident_texts(LEXICON_FROM, set(exclude), budget)
     return lexicon_from_texts(texts)
 
 
@@ -113,26 +102,5 @@ def realign_section(ws, pair_id: int, section: str, params: Params = DEFAULT) ->
     keep = [k for k in reviewed_beads(ws, pair_id)
             if set(k["kk_segs"]) <= set(ks) and set(k["ru_segs"]) <= set(rs)]
     new = align_segments(kk, ru, ks, rs, params, workspace_lexicon(ws, exclude={pair_id}), keep)
-    stamp = now()
-    with ws.transaction() as db:
-        rows = [dict(r) for r in db.execute(
-            "SELECT id, pos, section, kk, ru, status, confidence FROM beads WHERE pair_id = ? ORDER BY pos",
-            (pair_id,))]
-        old_rows = [r for r in rows if r["section"] == section]
-        at = rows.index(old_rows[0])
-        db.execute("DELETE FROM beads WHERE pair_id = ? AND section = ?", (pair_id, section))
-        new_ids = []
-        for b in new:
-            new_ids.append(db.execute(
-                "INSERT INTO beads(pair_id, pos, section, article, kk_segs, ru_segs, kk, ru, confidence,"
-                " scores, status, version, created_at, changed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,1,?,?)",
-                (pair_id, -1, section, b["article"], json.dumps(b["kk_segs"]), json.dumps(b["ru_segs"]),
-                 b["kk"], b["ru"], b["confidence"], json.dumps(b["scores"]), b["status"],
-                 b.get("created_at") or stamp, b.get("changed_at") or stamp)
-            ).lastrowid)
-        rest = [r["id"] for r in rows if r["section"] != section]
-        order = rest[:at] + new_ids + rest[at:]
-        db.executemany("UPDATE beads SET pos = ? WHERE id = ?", [(k, i) for k, i in enumerate(order)])
-        ws.log(db, "realign-section", pair_id, before={"section": section, "beads": old_rows},
-               after={"section": section, "beads": len(new)})
+    ws.replace_section(pair_id, section, new)
     return len(new)

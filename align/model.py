@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass, field
+from enum import Enum
 
 # Block kinds, in the order they usually appear in an act.
 TITLE = "title"                  # the act's own title
@@ -30,6 +31,26 @@ FURNITURE = "furniture"          # page furniture copied with the act (menus); n
 
 BLOCK_KINDS = (TITLE, DESIGNATION, ENACTING, APPROVAL, AGREEMENT_TITLE, DRAFT, HEADING,
                POINT, SUBITEM, NOTE, SIGNATURE, TEXT, TABLE, STAMP, EDITORIAL, TOC, FURNITURE)
+
+# The review status of a bead and of a glossary entry: one vocabulary for every layer.
+class Status(str, Enum):
+    """A bead's or a glossary entry's status. The values are what the workspace stores and
+    what the command line and the formats accept."""
+    AUTO = "auto"            # as the aligner (or the glossary build) left it
+    FLAGGED = "flagged"      # doubtful: the reviewer should look at it first
+    APPROVED = "approved"    # a reviewer said it is right
+    REJECTED = "rejected"    # a reviewer said it is wrong: never exported by default
+    EDITED = "edited"        # a reviewer changed it (text, merge, split, move)
+
+    def __str__(self) -> str:
+        return self.value
+
+
+REVIEW_STATUSES = tuple(s.value for s in Status)                       # every bead status
+REVIEWED = (Status.APPROVED.value, Status.REJECTED.value, Status.EDITED.value)   # a person decided
+KEPT = (Status.APPROVED.value, Status.EDITED.value)       # re-alignment keeps these as they are
+GLOSSARY_STATUSES = (Status.AUTO.value, Status.APPROVED.value, Status.EDITED.value, Status.REJECTED.value)
+
 
 # Sections are the units the aligner anchors on: the act around the agreement
 # ("act"), the agreement's title and preamble ("preamble"), each article, and what

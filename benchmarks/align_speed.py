@@ -36,7 +36,7 @@ def synthetic(pairs: int) -> None:
     sys.path.insert(0, str(ROOT))
     from align.jobs import align_all
     from align.text.pipeline import load_document
-    from align.workspace import Workspace
+    from align.store import Workspace
     names = sorted(p.stem for p in (ROOT / "seeds" / "kk").glob("*.txt"))
     docs = [(load_document(ROOT / "seeds" / "kk" / f"{n}.txt", "kk"),
              load_document(ROOT / "seeds" / "ru" / f"{n}.txt", "ru")) for n in names]

@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from align import glossary as G  # noqa: E402
-from align import kazakh_stem as kz  # noqa: E402
-from align import russian_lemma as rl  # noqa: E402
-from align.workspace import Workspace  # noqa: E402
+from align.glossary import kazakh_stem as kz  # noqa: E402
+from align.glossary import russian_lemma as rl  # noqa: E402
+from align.store import Workspace  # noqa: E402
 
 REFERENCE = ROOT / "tests" / "data" / "reference_terms.tsv"
 

@@ -66,8 +66,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from align import aligner, features  # noqa: E402
-from align import lang_rules as R  # noqa: E402
-from align.core.aligner import align_sentence_lists  # noqa: E402
+from align.lang import tables as R  # noqa: E402
+from align.core.sentences import align_sentence_lists  # noqa: E402
 
 PEER = ROOT / "tests" / "data" / "textberg"
 EVAL = ROOT / "tests" / "data" / "eval"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from align.core.aligner import align_sentence_lists  # noqa: E402
+from align.core.sentences import align_sentence_lists  # noqa: E402
 
 PEER = ROOT / "tests" / "data" / "textberg"
 SCORER = ROOT / "tests" / "data" / "eval" / "textberg_score.py"

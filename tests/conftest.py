@@ -4,6 +4,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import zipfile
+
+from lxml import etree
+
+from workspaces import OMEGAT_JAR, need_omegat
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -33,3 +38,13 @@ def cli():
 @pytest.fixture
 def seeds():
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def tmx_dtd(tmp_path_factory):
+    """The TMX 1.4b DTD, unzipped from Debian's OmegaT.jar."""
+    need_omegat()
+    target = tmp_path_factory.mktemp("dtd") / "tmx14.dtd"
+    with zipfile.ZipFile(OMEGAT_JAR) as jar:
+        target.write_bytes(jar.read("schemas/tmx14.dtd"))
+    return etree.DTD(str(target))

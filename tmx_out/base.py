@@ -1,12 +1,14 @@
-"""What every export shares: the unit it writes, the `Writer` interface, text cleaning
-and a safe way to write a file.
+"""What every export shares: the unit it writes, the `Writer` interface, text cleaning,
+TSV cells, and a safe way to write a file or a stream.
 
 As in translate-toolkit, one small unit class and one writer class per file format.
 A file is written to a temporary name beside the target and renamed into place, so a
-failed export never leaves a half-written file where a good one was.
+failed export never leaves a half-written file where a good one was; a stream (a download
+in the review app) is written directly.
 """
 from __future__ import annotations
 
+import io
 import os
 import re
 import tempfile
@@ -17,6 +19,17 @@ from pathlib import Path
 from typing import Iterable
 
 from align.errors import SaikesError
+
+
+def _version() -> str:
+    try:
+        from importlib.metadata import version
+        return version("saikes")
+    except Exception:   # running from a checkout that was never installed
+        return "dev"
+
+
+TOOL_VERSION = _version()
 
 
 class ExportError(SaikesError):
@@ -68,6 +81,41 @@ def atomic_write(path: str | Path, mode: str = "wb", encoding: str | None = None
         except OSError:
             pass
         raise
+
+
+@contextmanager
+def open_target(target, mode: str = "wb", encoding: str | None = None):
+    """Write to `target`: a path (through `atomic_write`) or a binary stream (a download)."""
+    if not hasattr(target, "write"):
+        with atomic_write(target, mode, encoding) as fh:
+            yield fh
+        return
+    if "b" in mode:
+        yield target
+        return
+    text = io.TextIOWrapper(target, encoding=encoding or "utf-8", newline="", write_through=True)
+    try:
+        yield text
+        text.flush()
+    finally:
+        text.detach()
+
+
+_TSV_ESCAPE = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+_TSV_ESCAPE_RE = re.compile(r"[\\\t\n\r]")
+_TSV_UNESCAPE = {"\\\\": "\\", "\\t": "\t", "\\n": "\n", "\\r": "\r"}
+_TSV_UNESCAPE_RE = re.compile(r"\\[\\tnr]")
+
+
+def tsv_cell(value) -> str:
+    """One cell of every TSV saikes writes: backslash, tab and line breaks escaped
+    (\\, \t, \n, \r), so that a row is one line and reads back exactly."""
+    return _TSV_ESCAPE_RE.sub(lambda m: _TSV_ESCAPE[m.group(0)], "" if value is None else str(value))
+
+
+def tsv_value(cell: str) -> str:
+    """The text of a TSV cell `tsv_cell` wrote."""
+    return _TSV_UNESCAPE_RE.sub(lambda m: _TSV_UNESCAPE[m.group(0)], cell)
 
 
 # ------------------------------------------------------------------ shared by every format
@@ -157,8 +205,15 @@ class Writer:
         self.direction = f"{self.source}-{self.target}"
         self.skipped = 0          # units the last `write` left out
 
-    def write(self, units: Iterable[Unit], path: str | Path) -> int:
+    def write(self, units: Iterable[Unit], path) -> int:
+        """Write the units to `path` (a file name or a binary stream); returns how many."""
         raise NotImplementedError
+
+    def to_bytes(self, units: Iterable[Unit]) -> bytes:
+        """The file as bytes (for a download): no temporary file."""
+        buffer = io.BytesIO()
+        self.write(units, buffer)
+        return buffer.getvalue()
 
     def read(self, path: str | Path) -> list[Unit]:
         raise NotImplementedError

@@ -36,36 +36,21 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from pathlib import Path
 from typing import Iterable
 
-from .base import ExportError, Unit, Writer, atomic_write, clean_text
-
-_TSV_ESCAPE = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
-_TSV_ESCAPE_RE = re.compile(r"[\\\t\n\r]")
-_TSV_UNESCAPE = {"\\\\": "\\", "\\t": "\t", "\\n": "\n", "\\r": "\r"}
-_TSV_UNESCAPE_RE = re.compile(r"\\[\\tnr]")
-
-
-def tsv_escape(cell: str) -> str:
-    return _TSV_ESCAPE_RE.sub(lambda m: _TSV_ESCAPE[m.group(0)], cell)
-
-
-def tsv_unescape(cell: str) -> str:
-    return _TSV_UNESCAPE_RE.sub(lambda m: _TSV_UNESCAPE[m.group(0)], cell)
-
+from .base import ExportError, Unit, Writer, clean_text, open_target, tsv_cell, tsv_value
 
 class TsvWriter(Writer):
     format = "tsv"
     suffix = ".tsv"
 
-    def write(self, units: Iterable[Unit], path: str | Path) -> int:
+    def write(self, units: Iterable[Unit], path) -> int:
         self.skipped = count = 0
-        with atomic_write(path, "w", encoding="utf-8") as fh:
+        with open_target(path, "w", encoding="utf-8") as fh:
             fh.write("\t".join(self.columns()) + "\n")
             for unit in units:
-                fh.write("\t".join(tsv_escape(c) for c in self.row(unit)) + "\n")
+                fh.write("\t".join(tsv_cell(c) for c in self.row(unit)) + "\n")
                 count += 1
             self._nothing(count)
         return count
@@ -76,7 +61,7 @@ class TsvWriter(Writer):
         with self._open_text(path) as fh:
             header = None
             for line in fh:
-                cells = [tsv_unescape(c) for c in line.rstrip("\r\n").split("\t")]
+                cells = [tsv_value(c) for c in line.rstrip("\r\n").split("\t")]
                 if header is None:
                     header = cells
                     continue
@@ -109,9 +94,9 @@ class CsvWriter(Writer):
     format = "csv"
     suffix = ".csv"
 
-    def write(self, units: Iterable[Unit], path: str | Path) -> int:
+    def write(self, units: Iterable[Unit], path) -> int:
         self.skipped = count = 0
-        with atomic_write(path, "w", encoding="utf-8-sig") as fh:
+        with open_target(path, "w", encoding="utf-8-sig") as fh:
             out = csv.writer(fh, dialect="excel", lineterminator="\r\n")
             out.writerow(self.columns())
             for unit in units:
@@ -144,9 +129,9 @@ class JsonlWriter(Writer):
             rec["props"] = {clean_text(str(k)): clean_text(str(v)) for k, v in unit.props.items()}
         return rec
 
-    def write(self, units: Iterable[Unit], path: str | Path) -> int:
+    def write(self, units: Iterable[Unit], path) -> int:
         self.skipped = count = 0
-        with atomic_write(path, "w", encoding="utf-8") as fh:
+        with open_target(path, "w", encoding="utf-8") as fh:
             for unit in units:
                 # ensure_ascii=False keeps Cyrillic readable; U+2028/2029 are escaped so that
                 # tools splitting at any Unicode line break still see one object a line
@@ -184,7 +169,7 @@ class XlsxWriter(Writer):
     format = "xlsx"
     suffix = ".xlsx"
 
-    def write(self, units: Iterable[Unit], path: str | Path) -> int:
+    def write(self, units: Iterable[Unit], path) -> int:
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Alignment, Font
@@ -205,7 +190,7 @@ class XlsxWriter(Writer):
             raise ExportError(f"an XLSX sheet holds at most {XLSX_MAX_ROWS:,} pairs, and {len(rows):,} "
                               f"were selected: export as TSV, CSV or TMX, or select fewer pairs")
 
-        with atomic_write(path, "wb") as fh:     # checks the folder before any sheet is built
+        with open_target(path, "wb") as fh:     # checks the folder before any sheet is built
             wb = Workbook(write_only=True)
             ws = wb.create_sheet("pairs")
             ws.freeze_panes = "A2"
@@ -247,17 +232,3 @@ class XlsxWriter(Writer):
 
 TABULAR_WRITERS: dict[str, type[Writer]] = {w.format: w for w in (TsvWriter, CsvWriter, JsonlWriter,
                                                                  XlsxWriter)}
-
-
-def writer_for(fmt: str, direction: str = "kk-ru", **options) -> Writer:
-    """The writer of an export format: tmx, tsv, csv, jsonl or xlsx."""
-    fmt = (fmt or "").lower().lstrip(".")
-    if fmt == "tmx":
-        from .tmx import TmxWriter
-        return TmxWriter(direction=direction, **options)
-    if fmt not in TABULAR_WRITERS:
-        raise ExportError(f"unknown export format '{fmt}': use tmx, tsv, csv, jsonl or xlsx")
-    return TABULAR_WRITERS[fmt](direction=direction)
-
-
-FORMATS = ("tmx", *TABULAR_WRITERS)

@@ -26,9 +26,8 @@ TBX-Basic. Entries may be any objects with the attributes of `align.glossary.Ent
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
-from .base import ExportError, atomic_write
+from .base import ExportError, open_target
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XCS = "TBXBasicXCSV02.xcs"
@@ -99,11 +98,10 @@ def build_tbx(entries, title: str = "saikes glossary", sources=()) -> ET.Element
     return martif
 
 
-def write_tbx(entries, path: str | Path, title: str = "saikes glossary", sources=()) -> Path:
-    """Write a TBX-Basic file; returns its path."""
+def write_tbx(entries, path, title: str = "saikes glossary", sources=()) -> None:
+    """Write a TBX-Basic file (`path`: a file or a binary stream)."""
     root = build_tbx(entries, title, sources)
-    path = Path(path)
-    with atomic_write(path, "wb") as fh:
+    with open_target(path, "wb") as fh:
         fh.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
         ET.ElementTree(root).write(fh, encoding="utf-8", xml_declaration=False)
         fh.write(b"\n")

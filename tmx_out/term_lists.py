@@ -14,9 +14,6 @@ from pathlib import Path
 
 from lxml import etree
 
-from align.text.language import detect_language
-from align.text.read import decode_text, read_checked
-
 from .base import ExportError, clean_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -34,23 +31,22 @@ class TermPair:
     note: str = ""
 
 
-def read_term_list(path: str | Path) -> list[TermPair]:
-    path = Path(path)
-    if not path.is_file():
-        raise ExportError(f"{path}: no such file")
-    data = read_checked(path)
-    if path.suffix.lower() in (".tbx", ".xml"):
-        pairs = _read_tbx(data, path.name)
+def parse_term_list(data: bytes, name: str, decode) -> list[TermPair]:
+    """The term pairs of a file's bytes: TBX by its name (.tbx, .xml), a table otherwise.
+    `decode(data, name) -> text` turns a table's bytes into text (the caller knows which
+    encodings to accept)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in (".tbx", ".xml"):
+        pairs = _read_tbx(data, name)
     else:
-        text, _ = decode_text(data, path.name)
-        dialect = "excel" if path.suffix.lower() == ".csv" else "excel-tab"
+        text = decode(data, name)
+        dialect = "excel" if suffix == ".csv" else "excel-tab"
         rows = [r for r in csv.reader(io.StringIO(text), dialect=dialect)
                 if r and any(c.strip() for c in r) and not r[0].lstrip().startswith("#")]
-        pairs = _from_rows(rows, path.name)
+        pairs = _from_rows(rows, name)
     pairs = [p for p in pairs if p.kk and p.ru]
     if not pairs:
-        raise ExportError(f"{path.name}: no Kazakh–Russian term pair found")
-    _check_languages(pairs, path.name)
+        raise ExportError(f"{name}: no Kazakh–Russian term pair found")
     return pairs
 
 
@@ -94,11 +90,3 @@ def _read_tbx(data: bytes, name: str) -> list[TermPair]:
         for kk in terms["kk"][:1]:
             pairs.extend(TermPair(kk, ru) for ru in terms["ru"])
     return pairs
-
-
-def _check_languages(pairs: list[TermPair], name: str) -> None:
-    kk = detect_language(" ".join(p.kk for p in pairs))
-    ru = detect_language(" ".join(p.ru for p in pairs))
-    if kk == "ru" and ru == "kk":
-        raise ExportError(f"{name}: the first column holds Russian and the second Kazakh; "
-                          f"put the Kazakh terms first or name the columns kk and ru")

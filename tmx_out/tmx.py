@@ -40,8 +40,7 @@ from typing import Iterable
 
 from lxml import etree
 
-from align import __version__
-from .base import (LANG_TAGS, ExportError, Unit, Writer, atomic_write, clean_text, format_confidence,
+from .base import (LANG_TAGS, TOOL_VERSION, ExportError, Unit, Writer, open_target, clean_text, format_confidence,
                    is_blank, parse_article, parse_confidence)
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -161,15 +160,15 @@ class TmxWriter(Writer):
             etree.SubElement(tuv, "seg").text = text[lang]
         return tu
 
-    def write(self, units: Iterable[Unit], path: str | Path) -> int:
+    def write(self, units: Iterable[Unit], path) -> int:
         self.skipped = count = 0
-        with atomic_write(path, "wb") as fh:
+        with open_target(path, "wb") as fh:
             fh.write(DECLARATION)
             with etree.xmlfile(fh, encoding="UTF-8") as xf:
                 xf.write_doctype(DOCTYPE)
                 with xf.element("tmx", version="1.4"):
                     header = etree.Element("header", attrib={
-                        "creationtool": "saikes", "creationtoolversion": __version__,
+                        "creationtool": "saikes", "creationtoolversion": TOOL_VERSION,
                         "segtype": "sentence", "o-tmf": "saikes", "adminlang": "en-US",
                         "srclang": LANG_TAGS[self.source], "datatype": "plaintext",
                         "creationdate": tmx_date()})

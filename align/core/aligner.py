@@ -21,19 +21,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import lang_rules as R
+from ..lang import tables as R
 from .. import model as M
-from ..errors import MismatchError
+from ..model import KEPT, Status
 from . import lexicon_data
 from .calibration import confidence
 from .dp import align_encoded
 from .features import (ROLE_BODY, ROLE_EDITORIAL, ROLE_HEADING, ROLE_TABLE, ROLE_TOC, Clues, Structure,
                        clues, encode)
+from .relatedness import relatedness
 from .report import structure_report
-from .scoring import DEFAULT, GENERIC, Lexicon, Params, learn_lexicon
+from .scoring import DEFAULT, Lexicon, Params, learn_lexicon
 
 FLAG_BELOW = 0.5            # beads under this confidence are flagged for review
-RELATED_MIN = 0.6
 _ROLE_OF_KIND = {M.HEADING: ROLE_HEADING, M.EDITORIAL: ROLE_EDITORIAL, M.TABLE: ROLE_TABLE, M.TOC: ROLE_TOC}
 # one-sided text of these roles is expected (one version has a note or a contents the other lacks)
 _EXPECTED_ALONE = (ROLE_EDITORIAL, ROLE_TOC)
@@ -312,10 +312,10 @@ def _section(kp, rp, kk_ids, ru_ids) -> tuple[str, str | None]:
 def status_of(conf: float, parts: dict) -> str:
     """Doubtful beads, and text left without a partner, go to the reviewer first."""
     if conf < FLAG_BELOW:
-        return "flagged"
+        return Status.FLAGGED.value
     if parts.get("shape") in ("1:0", "0:1") and not parts.get("expected_alone"):
-        return "flagged"
-    return "auto"
+        return Status.FLAGGED.value
+    return Status.AUTO.value
 
 
 def summarize(kk: M.Document, ru: M.Document, beads: list[dict]) -> dict:
@@ -329,43 +329,8 @@ def summarize(kk: M.Document, ru: M.Document, beads: list[dict]) -> dict:
         "kk_articles": len(kk.articles), "ru_articles": len(ru.articles),
         "beads": len(beads), "shapes": shapes,
         "mean_confidence": round(sum(confs) / len(confs), 4) if confs else 0.0,
-        "flagged": sum(1 for b in beads if b["status"] == "flagged"),
+        "flagged": sum(1 for b in beads if b["status"] == Status.FLAGGED),
     }
-
-
-# ------------------------------------------------------------------ unrelated documents
-
-def relatedness(kk_clues: list[Clues], ru_clues: list[Clues], beads: list[dict]) -> float:
-    """How much the two documents look like translations of each other, in [0, 1].
-
-    Numbers and dates survive translation: a pair of acts shares nearly all of them
-    (measured on the seeds: 0.93-1.00 for true pairs, at most 0.39 for unrelated ones).
-    It is the overlap of the two documents' distinctive numbers (years, dates, document
-    numbers: not the numbers of points and articles, so that a version without headings is
-    not refused), times the share of aligned beads whose numbers do not contradict each other."""
-    nk = {n for c in kk_clues for n in c.numbers if _distinctive(n)}
-    nr = {n for c in ru_clues for n in c.numbers if _distinctive(n)}
-    overlap = len(nk & nr) / len(nk | nr) if len(nk | nr) >= 4 else 1.0
-    content = [b["scores"] for b in beads if b["kk_segs"] and b["ru_segs"]]
-    if not content:
-        return 0.0
-    contradict = sum(1 for s in content if s.get("numbers_differ") and not s.get("numbers_agree"))
-    return overlap * (1 - contradict / len(content))
-
-
-def _distinctive(number: str) -> bool:
-    """Years, dates, document numbers and months identify an act; the numbers of its
-    points and articles (1-99) depend on how each version is laid out."""
-    return len(number) >= 3 or number.startswith("m")
-
-
-def check_related(name: str, alignment: Alignment) -> None:
-    r = alignment.report
-    if r["relatedness"] < RELATED_MIN:
-        raise MismatchError(
-            f"{name}: the Kazakh and Russian texts do not look like the same act (their numbers "
-            f"and dates agree only {r['relatedness']:.0%}; {r['kk_articles']} articles against "
-            f"{r['ru_articles']}); check that the files belong together, or use --force")
 
 
 # ------------------------------------------------------------------ learning the lexicon
@@ -376,8 +341,8 @@ LEXICON_FROM = 0.9          # beads this confident (or approved) teach the lexic
 def confident_texts(beads: list[dict]) -> list[tuple[str, str]]:
     """The (kk, ru) texts of beads confident enough to teach the lexicon."""
     return [(b["kk"], b["ru"]) for b in beads if b["kk_segs"] and b["ru_segs"]
-            and b.get("status") != "rejected"
-            and (b["confidence"] >= LEXICON_FROM or b.get("status") in ("approved", "edited"))]
+            and b.get("status") != Status.REJECTED
+            and (b["confidence"] >= LEXICON_FROM or b.get("status") in KEPT)]
 
 
 def lexicon_from_texts(texts, base: Lexicon | None = None) -> Lexicon:
@@ -385,24 +350,3 @@ def lexicon_from_texts(texts, base: Lexicon | None = None) -> Lexicon:
     pass Lexicon() for none)."""
     learned = learn_lexicon((clues(kk, "kk").stems, clues(ru, "ru").stems) for kk, ru in texts)
     return lexicon_data.merge(learned, lexicon_data.builtin() if base is None else base)
-
-
-# ------------------------------------------------------------------ pre-segmented text
-
-def align_sentence_lists(src: list[str], tgt: list[str], src_lang: str = "", tgt_lang: str = "",
-                         params: Params = GENERIC) -> list[tuple[list[int], list[int], float]]:
-    """Align two lists of sentences of any language pair (hunalign-style input): a first
-    pass on length, numbers and cognates teaches a lexicon to the second pass."""
-    from .dp import align_encoded as run
-    src_clues = [clues(s, src_lang) for s in src]
-    tgt_clues = [clues(t, tgt_lang) for t in tgt]
-    a = sum(c.length for c in src_clues)
-    b = sum(c.length for c in tgt_clues)
-    ratio = b / a if a and b else 1.0
-    enc = encode(src_clues, tgt_clues)
-    first = run(enc, ratio, params)
-    lexicon = learn_lexicon([(src_clues[p.i].stems, tgt_clues[p.j].stems)
-                             for p in first if p.a == 1 and p.b == 1 and p.posterior >= 0.5])
-    second = run(enc, ratio, params, lexicon) if len(lexicon) else first
-    return [(list(range(p.i, p.i + p.a)), list(range(p.j, p.j + p.b)), confidence(p.posterior, p.parts))
-            for p in second]

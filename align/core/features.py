@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .. import lang_rules as R
+from ..lang import tables as R
+from ..lang.words import WORD
 
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 # Structural roles of segments; pairs across roles are penalized (see kernel.bead_clues).
@@ -39,7 +39,7 @@ def clues(text: str, lang: str, drop_numbers: frozenset = frozenset()) -> Clues:
     """The clues of one segment; `drop_numbers` are left out (a heading's own number,
     which the structure already accounts for)."""
     lower = text.lower()
-    words = _WORD.findall(lower)
+    words = WORD.findall(lower)
     numbers = {n.replace(",", ".").strip(".") for n in _NUMBER.findall(text)}
     numbers -= drop_numbers
     months = R.MONTHS.get(lang)

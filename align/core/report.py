@@ -8,7 +8,7 @@ what the alignment found.
 """
 from __future__ import annotations
 
-from .. import lang_rules as R
+from ..lang import tables as R
 from .. import model as M
 
 _NAMES = {"part": ("part", "parts"), "section": ("section", "sections"), "chapter": ("chapter", "chapters"),

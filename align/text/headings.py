@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import lang_rules as R
+from ..lang import tables as R
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _TERMINAL = (".", ";", ":", "!", "?", "…")
@@ -20,7 +20,7 @@ _TERMINAL = (".", ";", ":", "!", "?", "…")
 
 @dataclass(frozen=True)
 class Heading:
-    level: str          # one of lang_rules.HEADING_LEVELS
+    level: str          # one of lang.tables.HEADING_LEVELS
     ident: str          # "5", "3-1", "general"
     title: str          # the unit's title, "" when there is none
     end: int            # where the heading ends in the line; text after it is the unit's own

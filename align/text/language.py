@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..errors import LanguageError
-from ..lang_rules import KAZAKH_LETTERS
+from ..lang.tables import KAZAKH_LETTERS
 
 NAMES = {"kk": "Kazakh", "ru": "Russian"}
 _LATIN_I_IN_CYRILLIC = re.compile(r"(?<=[\u0400-\u04ff])[iI]|[iI](?=[\u0400-\u04ff])")

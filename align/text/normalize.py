@@ -14,8 +14,9 @@ import re
 from array import array
 from dataclasses import dataclass, field
 
-from .. import lang_rules as R
+from ..lang import tables as R
 from . import markup, paragraphs
+from ..lang.words import LETTERS, repair
 from .otext import OText
 from .read import RawText
 
@@ -131,7 +132,7 @@ def _fix_letter_spacing(line: OText, vocabulary: set[str], lang: str) -> OText:
 
 def _split_by_vocabulary(s: str, positions: list[int], vocabulary: set[str], lang: str) -> list[list[int]]:
     letters = [p for p in positions if s[p].isalpha()]
-    word = _repair_word("".join(s[p] for p in letters), lang).lower()
+    word = repair("".join(s[p] for p in letters), lang).lower()
     n = len(word)
     # fewest known words covering the whole run; None where no cover exists
     best: list[tuple[int, int] | None] = [None] * (n + 1)
@@ -166,27 +167,12 @@ def _split_by_vocabulary(s: str, positions: list[int], vocabulary: set[str], lan
 
 def _vocabulary(text: str, lang: str) -> set[str]:
     """The words of the document, for splitting letter-spaced runs."""
-    return {_repair_word(w, lang).lower() for w in re.findall(r"[^\W\d_]{2,}", text)}
+    return {repair(w, lang).lower() for w in re.findall(r"[^\W\d_]{2,}", text)}
 
 
 # ------------------------------------------------------------------ look-alike letters
 
-_WORD = re.compile(r"[^\W\d_]+")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
-
-
-def _has_cyrillic(word: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in word)
-
-
-def _repair_word(word: str, lang: str) -> str:
-    table = R.HOMOGLYPHS.get(lang, R.HOMOGLYPHS["ru"])
-    if not _has_cyrillic(word) or set(word) <= R.ROMAN_LETTERS:
-        return word
-    latin = [ch for ch in word if ch.isascii()]
-    if not latin or any(ch not in table for ch in latin):
-        return word
-    return "".join(table.get(ch, ch) for ch in word)
 
 
 def _fix_homoglyphs(line: OText, lang: str) -> OText:
@@ -196,10 +182,10 @@ def _fix_homoglyphs(line: OText, lang: str) -> OText:
     urls = [m.span() for m in _URL.finditer(s)]
     chars = list(s)
     changed = False
-    for m in _WORD.finditer(s):
+    for m in LETTERS.finditer(s):
         if any(a <= m.start() < b for a, b in urls):
             continue
-        fixed = _repair_word(m.group(), lang)
+        fixed = repair(m.group(), lang)
         if fixed != m.group():
             chars[m.start():m.end()] = fixed
             changed = True

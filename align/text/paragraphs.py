@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import lang_rules as R
+from ..lang import tables as R
 from .headings import parse_heading
 from .markup import Line
 from .otext import OText

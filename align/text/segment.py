@@ -1,7 +1,7 @@
 """Segment: sentences inside each block.
 
 razdel proposes sentence boundaries (measured acceptable for both languages); the
-abbreviation tables of `lang_rules` veto boundaries after abbreviations and initials,
+abbreviation tables of `lang.tables` veto boundaries after abbreviations and initials,
 and inline numbering ("… мыналар: 2. Тараптар …") adds boundaries razdel does not see.
 Headings and list items are already blocks of their own, so each is one segment.
 """
@@ -11,7 +11,7 @@ import re
 
 from razdel import sentenize
 
-from .. import lang_rules as R
+from ..lang import tables as R
 from .. import model as M
 
 # "…: 2. Тараптар", "…; 3) …", "…; және 3.7) …": a number opening a point or sub-item

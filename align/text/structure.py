@@ -13,7 +13,7 @@ signatures and notes after the last unit) and the article it belongs to.
 """
 from __future__ import annotations
 
-from .. import lang_rules as R
+from ..lang import tables as R
 from .. import model as M
 from .headings import Heading, parse_heading
 from .paragraphs import Hints

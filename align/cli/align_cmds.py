@@ -1,0 +1,247 @@
+"""Commands: align, run, align-sentences, status."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..errors import InputError, SaikesError
+
+PROGRESS_ABOVE = 5   # show a progress bar when there are more pairs than this
+
+
+def register(sub) -> None:
+    s = sub.add_parser("align", help="align stored pairs and store their beads")
+    s.add_argument("name", nargs="?", help="the pair to align")
+    s.add_argument("--all", action="store_true", help="align every pair in the workspace")
+    s.add_argument("--force", action="store_true", help="align even if the texts look unrelated")
+    s.set_defaults(func=cmd_align)
+
+    s = sub.add_parser("run", help="import, align and export every pair under the seeds folder "
+                                   "(or --kk/--ru folders)")
+    s.add_argument("--kk", help="folder of Kazakh files (default: the bundled seeds)")
+    s.add_argument("--ru", help="folder of Russian files, matched to the Kazakh ones by file name")
+    s.add_argument("--out", default="out", help="folder for the aligned files (default: out)")
+    s.add_argument("--glossaries", default=None,
+                   help="folder for the glossary files (default: the --out folder; glossaries/ holds "
+                        "curated lists, not output)")
+    s.add_argument("--name", default="seeds",
+                   help="name of the translation memory and glossary files (default: seeds)")
+    s.add_argument("--force", action="store_true", help="align even pairs that look unrelated")
+    s.set_defaults(func=cmd_run)
+
+    s = sub.add_parser("align-sentences", help="align two files of one sentence a line "
+                                               "(any languages), writing [i, j]:[k] beads")
+    s.add_argument("src")
+    s.add_argument("tgt")
+    s.add_argument("-o", "--output", help="output file (default: standard output)")
+    s.add_argument("--src-lang", default="", help="language code of SRC (kk and ru know month names)")
+    s.add_argument("--tgt-lang", default="")
+    s.add_argument("--confidence", action="store_true", help="add the bead confidence as a third field")
+    s.set_defaults(func=cmd_align_sentences)
+
+    s = sub.add_parser("status", help="list the pairs in the workspace with their alignment figures")
+    s.set_defaults(func=cmd_status)
+
+    s = sub.add_parser("remove", help="remove a pair (its documents and beads) from the workspace")
+    s.add_argument("name")
+    s.set_defaults(func=cmd_remove)
+
+
+# ------------------------------------------------------------------ align
+
+def cmd_align(args) -> int:
+    from ..jobs import align_all
+    from ..store import Workspace
+    if not args.name and not args.all:
+        raise SaikesError("name a pair to align, or give --all")
+    with Workspace(args.db, create=False) as ws:
+        names = [p.name for p in ws.pairs()] if args.all else [ws.pair(args.name).name]
+        if not names:
+            raise SaikesError(f"the workspace {args.db} holds no pairs; import some first")
+        results = _with_progress(len(names) * 2, lambda tick: align_all(ws, names, force=args.force,
+                                                                         progress=tick))
+    return _print_results(results)
+
+
+def _with_progress(total: int, work):
+    if total <= PROGRESS_ABOVE * 2 or not sys.stderr.isatty():
+        return work(None)
+    from tqdm import tqdm
+    with tqdm(total=total, unit="step", file=sys.stderr, leave=False) as bar:
+        return work(bar.update)
+
+
+def _print_results(results: dict) -> int:
+    failed = 0
+    for name, result in results.items():
+        if isinstance(result, Exception):
+            print(f"{name}: NOT ALIGNED — {result}", file=sys.stderr)
+            failed += 1
+            continue
+        print_report(name, result)
+    if failed:
+        print(f"saikes: error: {failed} of {len(results)} pairs not aligned (see above)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def print_report(name: str, result: dict) -> None:
+    """The pair's summary line, then what differs between the versions (article
+    mismatches) and what the layout showed (notes)."""
+    print(summary_line(name, result))
+    findings = result.get("structure")
+    if findings is None:   # a report stored before structure reports existed
+        findings = [{"message": p, "mismatch": True} for p in result.get("article_problems", [])]
+    for f in findings:
+        print(f"    {'article mismatch' if f.get('mismatch') else 'note'}: {f['message']}")
+
+
+def summary_line(name: str, r: dict) -> str:
+    shapes = " ".join(f"{k}×{v}" for k, v in sorted(r["shapes"].items(), key=lambda kv: -kv[1]))
+    mism = len(r.get("article_problems", []))
+    return (f"{name}: segments kk {r['kk_segments']} ru {r['ru_segments']}, beads {r['beads']} "
+            f"({shapes}), mean confidence {r['mean_confidence']:.3f}, flagged {r['flagged']}, "
+            f"article mismatches {mism}")
+
+
+# ------------------------------------------------------------------ run
+
+def cmd_run(args) -> int:
+    from ..jobs import align_all
+    from .common import pair_name, seeds_dir
+    from ..text.pipeline import load_document
+    from ..store import Workspace
+    kk_dir = Path(args.kk) if args.kk else seeds_dir() / "kk"
+    ru_dir = Path(args.ru) if args.ru else seeds_dir() / "ru"
+    for d, what in ((kk_dir, "Kazakh"), (ru_dir, "Russian")):
+        if not d.is_dir():
+            raise InputError(f"{d}: no such folder of {what} files")
+    pairs = _match_files(kk_dir, ru_dir)
+    if not pairs:
+        raise InputError(f"no files in {kk_dir} have a counterpart of the same name in {ru_dir}")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    problems = []
+    with Workspace(args.db) as ws:
+        names = []
+        for kk_path, ru_path in pairs:
+            name = pair_name(kk_path, ru_path)
+            try:
+                kk, ru = load_document(kk_path, "kk"), load_document(ru_path, "ru")
+            except InputError as exc:
+                problems.append(f"{name}: not imported — {exc}")
+                continue
+            ws.import_pair(name, kk, ru)
+            names.append(name)
+        results = _with_progress(len(names) * 2, lambda tick: align_all(ws, names, force=args.force,
+                                                                         progress=tick))
+        for name, result in results.items():
+            if isinstance(result, Exception):
+                problems.append(f"{name}: not aligned — {result}")
+                continue
+            write_pair_files(ws, name, out)
+        print(f"workspace {args.db}; files in {out}/")
+        for name, result in results.items():
+            if not isinstance(result, Exception):
+                print_report(name, result)
+        if any(not isinstance(r, Exception) for r in results.values()):
+            _run_extras(ws, args, out)
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        print(f"saikes: error: {len(problems)} of {len(pairs)} pairs had problems (see above)",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run_extras(ws, args, out: Path) -> None:
+    """The translation memory of all pairs and the glossary built from them."""
+    from ..exports import select_units
+    from tmx_out.tmx import write_tmx
+    from ..glossary import build_glossary, write_glossary_files
+    tmx = out / f"{args.name}.tmx"
+    print(f"translation memory: {tmx} ({write_tmx(select_units(ws), tmx)} units)")
+    stats = build_glossary(ws)
+    folder = Path(args.glossaries or args.out)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = write_glossary_files(ws, folder, stem=args.name)
+    print(f"glossary: {stats.get('entries', '?')} entries; " + ", ".join(str(p) for p in paths))
+
+
+def _match_files(kk_dir: Path, ru_dir: Path) -> list[tuple[Path, Path]]:
+    ru = {p.stem: p for p in sorted(ru_dir.iterdir()) if p.is_file() and not p.name.startswith(".")}
+    return [(p, ru[p.stem]) for p in sorted(kk_dir.iterdir())
+            if p.is_file() and not p.name.startswith(".") and p.stem in ru]
+
+
+def write_pair_files(ws, name: str, out: Path) -> None:
+    """out/NAME.jsonl and out/NAME.tsv: kk, ru, confidence, article, in document order."""
+    from tmx_out.base import atomic_write, tsv_cell
+    info = ws.pair(name)
+    beads = ws.beads(info.id)
+    with atomic_write(out / f"{name}.jsonl", "w", "utf-8") as fh:
+        for b in beads:
+            fh.write(json.dumps({"kk": b.kk, "ru": b.ru, "confidence": b.confidence,
+                                 "article": b.article, "section": b.section, "status": b.status,
+                                 "shape": b.shape}, ensure_ascii=False) + "\n")
+    with atomic_write(out / f"{name}.tsv", "w", "utf-8") as fh:
+        fh.write("kk\tru\tconfidence\tarticle\n")
+        for b in beads:
+            fh.write(f"{tsv_cell(b.kk)}\t{tsv_cell(b.ru)}\t{b.confidence:.4f}\t{tsv_cell(b.article)}\n")
+
+
+# ------------------------------------------------------------------ align-sentences
+
+def cmd_align_sentences(args) -> int:
+    from ..core.sentences import align_sentence_lists
+    from ..text.read import decode_text, read_checked
+    lists = []
+    for path in (args.src, args.tgt):
+        p = Path(path)
+        if not p.is_file():
+            raise InputError(f"{path}: no such file")
+        data = read_checked(p)
+        if not data.strip():
+            raise InputError(f"{path}: the file is empty")
+        text, _ = decode_text(data, p.name)
+        lists.append(text.splitlines())
+    beads = align_sentence_lists(lists[0], lists[1], args.src_lang, args.tgt_lang)
+    lines = [f"{i}:{j}" + (f":{c:.4f}" if args.confidence else "") for i, j, c in beads]
+    text = "\n".join(lines) + "\n"
+    if args.output:
+        from tmx_out.base import atomic_write
+        with atomic_write(args.output, "w", "utf-8") as fh:
+            fh.write(text)
+        print(f"{len(beads)} beads written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+# ------------------------------------------------------------------ status
+
+def cmd_status(args) -> int:
+    from ..store import Workspace
+    with Workspace(args.db, create=False) as ws:
+        pairs = ws.pairs()
+        if not pairs:
+            print(f"{args.db}: no pairs")
+            return 0
+        for p in pairs:
+            if p.aligned_at:
+                print(summary_line(p.name, p.report))
+            else:
+                print(f"{p.name}: imported {p.updated_at}, not aligned")
+    return 0
+
+
+def cmd_remove(args) -> int:
+    from ..store import Workspace
+    with Workspace(args.db, create=False) as ws:
+        info = ws.pair(args.name)
+        beads = len(ws.beads(info.id))
+        ws.delete_pair(args.name)
+    print(f"{args.name}: removed with its {beads} beads from {args.db} (the edit log keeps a record)")
+    return 0

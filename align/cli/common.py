@@ -1,0 +1,18 @@
+"""What several commands share: pair names from file names, the bundled seeds."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def seeds_dir() -> Path:
+    """The five bundled seed pairs: in a checkout, the top-level seeds/ folder; installed
+    from a wheel, the copy inside the package (align/seeds)."""
+    checkout = Path(__file__).resolve().parents[2] / "seeds"
+    if (checkout / "kk").is_dir():
+        return checkout
+    return Path(__file__).resolve().parents[1] / "seeds"
+
+
+def pair_name(kk: str | Path, ru: str | Path) -> str:
+    a, b = Path(kk).stem, Path(ru).stem
+    return a if a == b else f"{a}__{b}"

@@ -1,0 +1,337 @@
+"""The Kazakh–Russian glossary: built from the aligned beads of a workspace and stored
+in it (looking terms up: `lookup`; the consistency check: `qa`).
+
+Building (`build_glossary`):
+
+1. every bead's Kazakh and Russian side is read for noun-phrase candidates
+   (`terms`); Kazakh words are stemmed with the lexicon of the whole corpus;
+2. candidates seen in fewer than `min_freq` beads, or only ever inside a longer frequent
+   candidate ("Уағдаласушы Тараптар" inside "Мәртебелі Уағдаласушы Тараптар"), drop out;
+3. Kazakh and Russian candidates are associated by the Dice coefficient of the beads
+   they share, and then linked inside each bead one to one, best association first
+   (competitive linking), so that a frequent neighbour does not pass for a translation;
+4. each Kazakh term keeps the Russian terms it was linked to often enough, with the number
+   of links, the forms seen in the texts, the acts, and example pairs.
+
+Rows that a terminologist approved, edited or rejected survive rebuilds: their statistics
+are refreshed, their wording and status are not touched. Citation forms: `citation`;
+reading and changing entries: `rows`.
+
+Reads beads only through `Workspace.beads()`, so it works on any aligned workspace.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import kazakh_stem as kz
+from . import russian_lemma as rl
+from ..errors import SaikesError
+from ..store import Workspace
+from .citation import _cite_kk, _cite_ru, _examples, _occurrence_stats, _plural_in_use
+from .terms import Occurrence, kazakh_terms, russian_terms
+from ..model import Status
+
+# Thresholds of a build; `build_glossary` takes each as a keyword.
+DEFAULTS = {
+    "min_freq": 2,         # beads a candidate must occur in
+    "min_links": 2,        # beads in which a pair must be linked
+    "min_dice": 0.3,       # association of a kept pair (links over occurrences)
+    "variant_share": 0.2,  # a second translation must cover this share of the term's links
+    "max_examples": 12,    # example pairs stored per entry
+    "max_words": 4,
+    "association": "dice",  # how candidates are associated before linking: dice or llr
+}
+
+
+class GlossaryError(SaikesError):
+    """The glossary cannot be built, read or changed as asked."""
+
+
+# ------------------------------------------------------------------ reading the beads
+
+@dataclass
+class _Bead:
+    bead: object
+    pair: str
+    kk: list[Occurrence]
+    ru: list[Occurrence]
+
+
+def _stemmer_for(beads) -> kz.KazakhStemmer:
+    lexicon = Counter()
+    for b in beads:
+        lexicon.update(kz.tokenize(b.kk))
+    return kz.KazakhStemmer(lexicon)
+
+
+def kazakh_stemmer(ws: Workspace) -> kz.KazakhStemmer:
+    """The stemmer the glossary of this workspace is built with: it settles ambiguous
+    Kazakh words by the word forms of all the beads."""
+    return _stemmer_for([b for b in ws.beads() if b.status != Status.REJECTED])
+
+
+def _read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4):
+    names = {p.id: p.name for p in ws.pairs()}
+    every = [b for b in ws.beads() if b.status != Status.REJECTED]
+    stemmer = _stemmer_for(every)
+    if pair is not None:
+        pid = ws.pair(pair).id
+        every = [b for b in every if b.pair_id == pid]
+    out = []
+    for b in every:
+        if not b.kk.strip() or not b.ru.strip():
+            continue
+        out.append(_Bead(b, names.get(b.pair_id, str(b.pair_id)),
+                         kazakh_terms(b.kk, stemmer, max_words), russian_terms(b.ru, max_words)))
+    return out, stemmer
+
+
+def _fragment(o: Occurrence, longer: Occurrence) -> bool:
+    """True if `o` is a mere piece of `longer`, not a term used inside it:
+    pieces: "Уағдаласушы Тараптар" of "Мәртебелі Уағдаласушы Тараптар", "Қазақстан" of
+    "Қазақстан Республикасы", "Договаривающиеся Стороны" of "Высокие Договаривающиеся
+    Стороны", "граждане государств" of "граждане государств Сторон";
+    terms inside: a dependent phrase ("Тараптар" of "Тараптар мемлекеттері", "Сторон" of
+    "государств Сторон") and a head without its dependents ("азаматтары" of "Тараптар
+    мемлекеттерінің азаматтары", "граждане" of "граждане государств Сторон")."""
+    if not (longer.size > o.size and longer.start <= o.start and longer.end >= o.end):
+        return False
+    i = longer.word_at(o.start)
+    if i < 0:
+        return True
+    if o.lang == "kk":
+        if o.end == longer.end:                     # the head, fewer modifiers
+            return not longer.genitive[i - 1]
+        last = i + o.size - 1                       # inside the modifiers
+        return not (longer.genitive[last] or longer.plurals[last])
+    if i > longer.head:                             # inside a complement
+        return False
+    return not (i == 0 and o.head_last and o.size == longer.head + 1)
+
+
+def _independent(beads: list[_Bead], side: str, frequent: set[str]) -> Counter:
+    """Beads in which a key occurs at least once other than as a piece of a longer
+    frequent candidate."""
+    out = Counter()
+    for b in beads:
+        occs = [o for o in getattr(b, side) if o.key in frequent]
+        seen = set()
+        for o in occs:
+            if o.key in seen:
+                continue
+            if not any(o2.start <= o.start and o2.end >= o.end and _fragment(o, o2) for o2 in occs):
+                seen.add(o.key)
+        out.update(seen)
+    return out
+
+
+def _live(occs: list[Occurrence], keep: set[str]) -> list[Occurrence]:
+    kept = [o for o in occs if o.key in keep]
+    return [o for o in kept if not any(o2.start <= o.start and o2.end >= o.end and _fragment(o, o2)
+                                       for o2 in kept)]
+
+
+def _extends(a: Occurrence, b: Occurrence) -> bool:
+    """`a` is `b` with words added after it: "сұрау салу" extends "сұрау"."""
+    return a.start == b.start and a.end >= b.end
+
+
+def _llr(k11: int, k12: int, k21: int, k22: int) -> float:
+    """Dunning's log-likelihood ratio (G²) of a 2×2 contingency table."""
+    def h(*ks):
+        n = sum(ks)
+        return sum(k * math.log(k / n) for k in ks if k > 0)
+    return max(0.0, 2 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22)))
+
+
+def _length_factor(k: str, r: str) -> float:
+    """Kazakh terms and their Russian renderings mostly have as many words."""
+    d = abs(len(k.split()) - len(r.split()))
+    return 1.0 if d == 0 else 0.9 if d == 1 else 0.5 ** (d - 1)
+
+
+class _WordAssociation:
+    """Dice of single words over beads (Kazakh stems, Russian lemmas): how well the words
+    of a Kazakh phrase and those of a Russian one answer each other."""
+
+    def __init__(self, beads, stemmer, kk_keys, ru_keys):
+        self.stemmer = stemmer
+        self.kk_words = {w for k in kk_keys for w in self.kk_split(k)}
+        self.ru_words = {w for r in ru_keys for w in r.split()}
+        self.df_k, self.df_r, self.co = Counter(), Counter(), defaultdict(Counter)
+        for b in beads:
+            K = {self.stemmer.stem(t) for t in kz.tokenize(b.bead.kk)} & self.kk_words
+            R = {w for t in rl.tokenize(b.bead.ru) for w in self._ru_lemmas(t)} & self.ru_words
+            self.df_k.update(K)
+            self.df_r.update(R)
+            for k in K:
+                self.co[k].update(R)
+        self._cache = {}
+
+    def kk_split(self, key: str) -> list[str]:
+        return [self.stemmer.stem(w) for w in key.split()]
+
+    @staticmethod
+    @lru_cache(maxsize=200_000)
+    def _ru_lemmas(word: str) -> frozenset[str]:
+        return frozenset(rl.lemma_of(p) for p in rl.parses(word))
+
+    def dice(self, k: str, r: str) -> float:
+        c = self.co[k][r]
+        return 2 * c / (self.df_k[k] + self.df_r[r]) if c else 0.0
+
+    def compositional(self, kk_key: str, ru_key: str) -> float:
+        hit = self._cache.get((kk_key, ru_key))
+        if hit is None:
+            ks, rs = self.kk_split(kk_key), ru_key.split()
+            a = sum(max(self.dice(k, r) for r in rs) for k in ks) / len(ks)
+            b = sum(max(self.dice(k, r) for k in ks) for r in rs) / len(rs)
+            hit = self._cache[(kk_key, ru_key)] = (a + b) / 2
+        return hit
+
+
+# ------------------------------------------------------------------ building
+
+def build_glossary(ws: Workspace, **options) -> dict:
+    """Build (or rebuild) the glossary of the workspace from its beads; returns statistics.
+    Rows a terminologist approved, edited or rejected are kept as they are."""
+    unknown = set(options) - set(DEFAULTS)
+    if unknown:
+        raise GlossaryError(f"unknown glossary option(s): {', '.join(sorted(unknown))}")
+    opt = {**DEFAULTS, **options}
+    beads, stemmer = _read_beads(ws, max_words=opt["max_words"])
+    if not beads:
+        raise GlossaryError(f"no aligned pairs in {ws.path}: import and align documents before "
+                            f"building the glossary")
+
+    # 1. frequent candidates, minus those only seen inside longer ones
+    df = {"kk": Counter(), "ru": Counter()}
+    for b in beads:
+        df["kk"].update({o.key for o in b.kk})
+        df["ru"].update({o.key for o in b.ru})
+    keep = {}
+    for side in ("kk", "ru"):
+        frequent = {k for k, c in df[side].items() if c >= opt["min_freq"]}
+        indep = _independent(beads, side, frequent)
+        keep[side] = {k for k in frequent if indep[k] >= opt["min_freq"]}
+
+    # 2. association over beads, counting the occurrences that are no piece of a longer
+    # kept candidate
+    for b in beads:
+        b.kk = _live(b.kk, keep["kk"])
+        b.ru = _live(b.ru, keep["ru"])
+    df = {"kk": Counter(), "ru": Counter()}
+    co: dict[str, Counter] = defaultdict(Counter)
+    per_bead = []
+    for b in beads:
+        K, R = {}, {}
+        for o in b.kk:
+            K.setdefault(o.key, o)
+        for o in b.ru:
+            R.setdefault(o.key, o)
+        df["kk"].update(K.keys())
+        df["ru"].update(R.keys())
+        per_bead.append((b, K, R))
+        for k in K:
+            co[k].update(R.keys())
+    n_beads = len(beads)
+
+    def dice(k, r):
+        return 2 * co[k][r] / (df["kk"][k] + df["ru"][r])
+
+    if opt["association"] not in ("dice", "llr"):
+        raise GlossaryError(f"unknown association measure '{opt['association']}' (dice or llr)")
+    llr_cache: dict = {}
+
+    def llr(k, r):
+        hit = llr_cache.get((k, r))
+        if hit is None:
+            c = co[k][r]
+            hit = llr_cache[(k, r)] = _llr(c, df["kk"][k] - c, df["ru"][r] - c,
+                                           n_beads - df["kk"][k] - df["ru"][r] + c)
+        return hit
+
+    assoc = dice if opt["association"] == "dice" else llr
+
+    # 3. competitive linking inside each bead: phrase association, weighted by how well
+    # the words of the two phrases answer each other and by their lengths
+    words = _WordAssociation(beads, stemmer, keep["kk"], keep["ru"])
+    links: dict[str, Counter] = defaultdict(Counter)
+    link_beads: dict[tuple, list] = defaultdict(list)
+    for b, K, R in per_bead:
+        if not K or not R:
+            continue
+        lk, lr = max(len(b.bead.kk), 1), max(len(b.bead.ru), 1)
+        cands = []
+        pairs = [(k, r) for k in K for r in R if co[k][r] >= opt["min_links"]]
+        top = max((assoc(k, r) for k, r in pairs), default=1.0) or 1.0
+        for k, r in pairs:
+            s = assoc(k, r) / top * _length_factor(k, r) * (0.5 + 0.5 * words.compositional(k, r))
+            s += 0.05 * (1 - abs(K[k].start / lk - R[r].start / lr))
+            cands.append((s, k, r))
+        cands.sort(reverse=True)
+        # one link per key and bead; a Russian term already linked may be linked again only
+        # from a Kazakh term that extends its partner ("сұрау", then "сұрау салу" → "запрос")
+        used_k: dict[str, Occurrence] = {}
+        used_r: dict[str, list[Occurrence]] = {}
+        linked_k: dict[str, list[Occurrence]] = defaultdict(list)
+        for s, k, r in cands:
+            if k in used_k:
+                continue
+            if r in used_r and not all(_extends(K[k], other) for other in linked_k[r]):
+                continue
+            used_k[k] = K[k]
+            used_r.setdefault(r, []).append(R[r])
+            linked_k[r].append(K[k])
+            links[k][r] += 1
+            link_beads[(k, r)].append((b, K[k], R[r]))
+
+    # 4. entries
+    occ_stats = _occurrence_stats(beads, keep)
+    entries = []
+    for k, rs in links.items():
+        ranked = rs.most_common()
+        top = ranked[0][1]
+        for rank, (r, n) in enumerate(ranked):
+            d = 2 * n / (df["kk"][k] + df["ru"][r])
+            if n < opt["min_links"] or d < opt["min_dice"]:
+                continue
+            if rank > 0 and n < opt["variant_share"] * top:
+                continue
+            c = co[k][r]
+            llr = _llr(c, df["kk"][k] - c, df["ru"][r] - c, n_beads - df["kk"][k] - df["ru"][r] + c)
+            entries.append({"kk_key": k, "ru_key": r, "freq": n, "kk_freq": df["kk"][k],
+                            "ru_freq": df["ru"][r], "dice": round(d, 4), "llr": round(llr, 2),
+                            "score": round(n * d, 4)})
+    # citation forms: the number of a Kazakh term follows its use, and its translations agree
+    by_kk = defaultdict(list)
+    for e in entries:
+        by_kk[e["kk_key"]].append(e)
+    for k, es in by_kk.items():
+        es.sort(key=lambda e: -e["freq"])
+        plural = _plural_in_use(occ_stats["kk"][k], occ_stats["ru"][es[0]["ru_key"]])
+        kk_form = _cite_kk(occ_stats["kk"][k], plural)
+        for e in es:
+            st = occ_stats["ru"][e["ru_key"]]
+            e["kk"] = kk_form
+            e["ru"] = _cite_ru(st, plural)
+            e["ru_pos"] = "properNoun" if st["proper"] > st["n"] / 2 else "noun"
+            e["kk_pos"] = e["ru_pos"]
+            e["kk_forms"] = dict(occ_stats["kk"][k]["forms"].most_common())
+            e["ru_forms"] = dict(st["forms"].most_common())
+            pairs = link_beads[(k, e["ru_key"])]
+            e["acts"] = sorted({b.pair for b, _, _ in pairs})
+            e["examples"] = _examples(pairs, opt["max_examples"])
+
+    stats = {"pairs": len({b.pair for b in beads}), "beads": n_beads,
+             "kk_candidates": len(keep["kk"]), "ru_candidates": len(keep["ru"]),
+             "terms": len(by_kk), "entries": len(entries)}
+    stats.update(_store(ws, entries, stats))
+    return stats
+
+
+def _store(ws: Workspace, entries: list[dict], stats: dict) -> dict:
+    return ws.store_glossary(entries, stats)

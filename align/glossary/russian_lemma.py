@@ -1,0 +1,320 @@
+"""Russian noun phrases: recognition and lemmatization with agreement (pymorphy3).
+
+A term is cited in the nominative, its adjectives agreeing with its head noun:
+"уполномоченных органов" → "уполномоченный орган", "Высокими Договаривающимися
+Сторонами" → "Высокие Договаривающиеся Стороны" (number kept when asked for: a term
+that is plural in use stays plural), genitive complements unchanged ("законодательством
+государств Сторон" → "законодательство государств Сторон"), capitals restored where
+the text writes them.
+
+Phrase structure (up to four words):
+
+    NP   := A* N C*          A: adjective or participle agreeing with N
+    C    := A* N[gen]        a genitive complement: "государств Сторон", "внутренних дел"
+          | Name             an apposition: "Республики Казахстан", "города Баку"
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Words that open no term: pronominal and determiner adjectives.
+STOP_ADJECTIVES = {
+    "настоящий", "который", "такой", "свой", "иной", "другой", "каждый", "весь", "один", "этот",
+    "тот", "данный", "любой", "какой-либо", "какой-нибудь", "какой", "сам", "самый", "наш", "ваш",
+    "указанный", "вышеуказанный", "следующий", "нижеследующий", "соответствующий", "определенный",
+    "определённый", "дальнейший", "возможный", "подобный", "некоторый", "никакой", "прочий",
+    "мой", "твой", "их", "его", "её", "ее", "оба", "два", "три", "второй", "первый", "последующий",
+    "вышеназванный", "вышеупомянутый", "упомянутый", "названный", "предусмотренный",
+    "установленный", "полученный", "переданный", "определенный", "необходимый", "должный",
+    # participles that take an object or a clause rather than name a kind
+    "являющийся", "вытекающий", "касающийся", "представляющий", "содержащийся", "связанный",
+    "направленный", "осуществляющий", "занимающийся", "имеющий", "находящийся", "проживающий",
+    "принадлежащий", "возникающий", "требующий", "подписанный", "совершенный", "заключенный",
+    "прилагаемый", "предоставивший", "повлекший", "выданный", "используемый",
+}
+# Nouns that are never the head of a term on their own.
+STOP_NOUNS = {"случай", "ход", "рамка", "время", "раз", "путь", "число"}
+# Prepositions, conjunctions and particles: they end a noun phrase (pymorphy reads some
+# of them as nouns too: "и" the letter, "с" the abbreviation).
+FUNCTION_WORDS = {
+    "и", "или", "либо", "а", "но", "в", "во", "на", "о", "об", "обо", "с", "со", "по", "для", "при",
+    "из", "от", "к", "ко", "между", "за", "до", "что", "как", "не", "ни", "же", "ли", "бы", "у",
+    "под", "над", "перед", "через", "без", "про", "также", "так", "то", "если", "когда", "чем",
+    "причем", "притом", "путем", "вместе", "согласно", "относительно", "против", "после", "кроме",
+    "вследствие", "посредством", "течение", "далее", "том", "числе", "т",
+}
+# Tags that mark a name (used for apposition and for properNoun).
+NAME_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad")
+CASE_MAP = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "voct": "nomn"}
+ADJ_POS = ("ADJF", "PRTF")
+
+
+@lru_cache(maxsize=1)
+def morph():
+    import pymorphy3
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=300_000)
+def parses(word: str) -> tuple:
+    """Readings of a word that matter for noun phrases, most probable first."""
+    w = word.replace("ё", "е").replace("Ё", "Е")
+    out = [p for p in morph().parse(w) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
+    return tuple(out)
+
+
+def _case(p) -> str | None:
+    c = p.tag.case
+    return CASE_MAP.get(c, c)
+
+
+def agrees(adj, noun) -> bool:
+    if _case(adj) != _case(noun) and not ("Fixd" in noun.tag):
+        return False
+    if "Fixd" in noun.tag:          # indeclinable nouns agree with anything
+        return True
+    if adj.tag.number != noun.tag.number:
+        return False
+    if noun.tag.number == "sing":
+        g = noun.tag.gender
+        if g and "GNdr" not in noun.tag and "Ms-f" not in noun.tag and adj.tag.gender != g:
+            return False
+    return True
+
+
+def is_noun(p) -> bool:
+    return p.tag.POS == "NOUN"
+
+
+def is_adj(p) -> bool:
+    return p.tag.POS in ADJ_POS and "Apro" not in p.tag
+
+
+def is_name(p) -> bool:
+    return any(t in p.tag for t in NAME_TAGS)
+
+
+@lru_cache(maxsize=100_000)
+def lemma_of(p) -> str:
+    """The dictionary form used in keys; a participle keeps its own form (договаривающийся),
+    not the verb's infinitive."""
+    if p.tag.POS == "PRTF":
+        f = p.inflect({"nomn", "sing", "masc"})
+        if f:
+            return f.word.replace("ё", "е")
+    return p.normal_form.replace("ё", "е")
+
+
+@dataclass
+class Phrase:
+    """A resolved noun phrase: one chosen reading per word and the role of each word."""
+    words: tuple[str, ...]
+    parses: tuple           # chosen pymorphy parses
+    roles: tuple[str, ...]  # "A" agrees with the head, "N" head, "C" complement (kept as is),
+    #                         "P" apposition to the head (declines with it: "городе Баку")
+    head: int
+
+    @property
+    def key(self) -> str:
+        return " ".join(lemma_of(p) for p in self.parses)
+
+    @property
+    def number(self) -> str | None:
+        """'sing' or 'plur' when the head's number is certain in this occurrence."""
+        return self._number
+
+    _number: str | None = None
+
+    @property
+    def proper(self) -> bool:
+        return any(is_name(p) for p in self.parses)
+
+
+def resolve(words: list[str] | tuple[str, ...]) -> Phrase | None:
+    """Read `words` as one noun phrase, or return None if they are not one."""
+    words = tuple(words)
+    n = len(words)
+    if not 1 <= n <= 6:
+        return None
+    if any(len(w) < 2 and not w.isupper() or w.lower() in FUNCTION_WORDS for w in words):
+        return None
+    options = [parses(w) for w in words]
+    if any(not o for o in options):
+        return None
+    best = None
+    for h in range(n):
+        # words before the head must all be adjectives agreeing with it
+        adj_best = max((p.score for p in options[h] if is_adj(p)), default=0.0)
+        for hp in options[h]:
+            if not is_noun(hp) or hp.score < adj_best * 0.5:
+                continue            # "боевой" is an adjective, not the noun "боевой"
+            chosen = [None] * n
+            roles = [""] * n
+            ok = True
+            for i in range(h):
+                cand = [p for p in options[i] if is_adj(p) and agrees(p, hp)]
+                if not cand:
+                    ok = False
+                    break
+                chosen[i] = max(cand, key=lambda p: (p.tag.POS == "ADJF", p.score))
+                roles[i] = "A"
+            if not ok:
+                continue
+            chosen[h], roles[h] = hp, "N"
+            tail = _complements(words, options, h + 1, hp)
+            if tail is None:
+                continue
+            for i, (p, r) in enumerate(tail, start=h + 1):
+                chosen[i], roles[i] = p, r
+            # agreement is the strongest evidence: "комплектующих изделий" is adjective +
+            # noun, not the noun "комплектующие" with a genitive
+            score = hp.score + sum(p.score for p in chosen if p is not None) + h
+            if best is None or score > best[0]:
+                best = (score, tuple(chosen), tuple(roles), h)
+    if best is None:
+        return None
+    _, chosen, roles, h = best
+    ph = Phrase(words, chosen, roles, h)
+    ph._number = _certain_number(words[h], chosen[h])
+    return ph
+
+
+def _complements(words, options, start, prev_noun):
+    """Read words[start:] as genitive complements and appositions; None if impossible."""
+    n = len(words)
+    out = []
+    i = start
+    last_noun = prev_noun
+    while i < n:
+        # apposition: a name right after a noun ("Республики Казахстан", "городе Баку")
+        names = [p for p in options[i] if is_noun(p) and is_name(p) and words[i][:1].isupper()]
+        if names and (i == n - 1 or not any(is_adj(p) for p in options[i])):
+            pick = max(names, key=lambda p: (_case(p) == _case(last_noun), p.score))
+            out.append((pick, "P" if last_noun is prev_noun and i == start and
+                        _case(pick) == _case(prev_noun) else "C"))
+            last_noun = pick
+            i += 1
+            continue
+        # genitive group: A* N[gent]
+        j = i
+        while j < n and not any(is_noun(p) and _case(p) == "gent" or is_noun(p) and "Fixd" in p.tag
+                                for p in options[j]):
+            j += 1
+        if j >= n:
+            return None
+        nouns = [p for p in options[j] if is_noun(p) and (_case(p) == "gent" or "Fixd" in p.tag)]
+        found = False
+        for np_ in sorted(nouns, key=lambda p: -p.score):
+            group = []
+            for k in range(i, j):
+                cand = [p for p in options[k] if is_adj(p) and agrees(p, np_)]
+                if not cand:
+                    break
+                group.append((max(cand, key=lambda p: (p.tag.POS == "ADJF", p.score)), "C"))
+            else:
+                out.extend(group)
+                out.append((np_, "C"))
+                last_noun = np_
+                found = True
+                break
+        if not found:
+            return None
+        i = j + 1
+    return out
+
+
+def _certain_number(word: str, chosen) -> str | None:
+    """The number of the head if every reading of the word with that lemma agrees on it."""
+    lemma = chosen.normal_form
+    nums = {p.tag.number for p in parses(word) if is_noun(p) and p.normal_form == lemma}
+    if "Pltm" in chosen.tag:
+        return "plur"
+    return nums.pop() if len(nums) == 1 else None
+
+
+# ------------------------------------------------------------------ citation form
+
+def cite(phrase: Phrase, plural: bool = False, caps: list[bool | None] | None = None) -> str:
+    """The citation form: head in the nominative (plural if asked or plurale tantum),
+    adjectives agreeing, complements as written; `caps` says per word whether to write it
+    with a capital (None: as the dictionary has it)."""
+    head = phrase.parses[phrase.head]
+    number = "plur" if plural else "sing"
+    if "Pltm" in head.tag:
+        number = "plur"
+    if "Sgtm" in head.tag:
+        number = "sing"
+    hform = head.inflect({"nomn", number}) or head.inflect({"nomn"}) or head
+    out = []
+    for i, (w, p, r) in enumerate(zip(phrase.words, phrase.parses, phrase.roles)):
+        if r == "N":
+            text = hform.word
+        elif r == "A":
+            grams = {"nomn", number}
+            if number == "sing" and hform.tag.gender and "GNdr" not in hform.tag \
+                    and "Ms-f" not in hform.tag:
+                grams.add(hform.tag.gender)
+            f = p.inflect(grams) or p.inflect({"nomn", number}) or p
+            text = f.word
+        elif r == "P":         # apposition to the head: "город Астана"
+            f = p.inflect({"nomn", "sing"}) or p
+            text = f.word
+        else:
+            text = w.lower() if not _is_abbrev(w) else w
+        cap = caps[i] if caps is not None and i < len(caps) else None
+        out.append(_restore_case(text, w, cap, p))
+    return " ".join(out)
+
+
+def _is_abbrev(w: str) -> bool:
+    return len(w) >= 2 and w.isupper() and len(w) <= 6
+
+
+def _restore_case(text: str, original: str, cap: bool | None, p) -> str:
+    if _is_abbrev(original):
+        return original
+    if "-" in original and original.split("-")[1][:1].isupper():   # Премьер-Министр
+        return "-".join(part[:1].upper() + part[1:] for part in text.split("-"))
+    if cap is None:
+        cap = is_name(p) and original[:1].isupper()
+    return text[:1].upper() + text[1:] if cap else text
+
+
+def phrase_key(words: str | list[str]) -> str:
+    """The key of a phrase: the dictionary forms of its words. Words that do not form a
+    noun phrase are keyed word by word."""
+    if isinstance(words, str):
+        words = tokenize(words)
+    if not words:
+        return ""
+    ph = resolve(words)
+    if ph is not None:
+        return ph.key
+    out = []
+    for w in words:
+        ps = parses(w) or tuple(morph().parse(w.replace("ё", "е")))
+        out.append(lemma_of(ps[0]) if ps else w.lower())
+    return " ".join(out)
+
+
+def lemmatize(words: str | list[str], plural: bool | None = None) -> str:
+    """Citation form of a phrase: lemmatize("уполномоченных органов") → "уполномоченный
+    орган"; with plural=None the number is kept when the head is plural in this form
+    for certain and capitalized (a defined term like "Сторонами")."""
+    if isinstance(words, str):
+        words = tokenize(words)
+    ph = resolve(words)
+    if ph is None:
+        return " ".join(words)
+    if plural is None:
+        plural = ph.number == "plur" and words[ph.head][:1].isupper()
+    caps = [w[:1].isupper() if not _is_abbrev(w) else None for w in words]
+    return cite(ph, plural=plural, caps=caps)
+
+
+from ..lang.words import WORD
+
+
+def tokenize(text: str) -> list[str]:
+    return WORD.findall(text)

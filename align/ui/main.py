@@ -1,0 +1,52 @@
+"""The review app: Streamlit pages over the workspace (`saikes ui` starts it).
+
+The pages only show things and call the library (align.review, align.glossary, align.jobs,
+tmx_out); every change is one transaction in the workspace, logged, and refused if the bead
+changed since this page loaded it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ..errors import SaikesError
+from .documents import page_documents
+from .export import page_export
+from .review import page_review
+from .state import show_flash, workspace
+from .terms import page_terms
+
+PAGES = {"documents": ("Documents", page_documents), "review": ("Review", page_review),
+         "terms": ("Terminology", page_terms), "export": ("Export", page_export)}
+STYLE = Path(__file__).with_name("style.css")
+
+
+def run() -> None:
+    st.set_page_config(page_title="saikes", page_icon="⚖", layout="wide")
+    st.markdown(f"<style>{STYLE.read_text(encoding='utf-8')}</style>", unsafe_allow_html=True)
+    try:
+        ws = workspace()
+    except SaikesError as exc:
+        st.error(str(exc))
+        return
+    wanted = st.query_params.get("page")
+    pages = [st.Page(_guarded(fn, ws), title=title, url_path=key, default=(key == wanted) or
+                     (wanted not in PAGES and key == "documents"))
+             for key, (title, fn) in PAGES.items()]
+    current = st.navigation(pages)
+    with st.sidebar:
+        st.text_input("Your name (for the edit log)", key="who")
+        st.caption(f"Workspace: {ws.path}")
+    show_flash()
+    current.run()
+
+
+def _guarded(page, ws):
+    def show():
+        try:
+            page(ws)
+        except SaikesError as exc:
+            st.error(str(exc))
+    show.__name__ = page.__name__
+    return show
