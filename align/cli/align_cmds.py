@@ -166,7 +166,7 @@ def _run_extras(ws, args, out: Path) -> None:
     stats = build_glossary(ws)
     folder = Path(args.glossaries or args.out)
     folder.mkdir(parents=True, exist_ok=True)
-    paths = write_glossary_files(ws, folder, stem=args.name)
+    paths = write_glossary_files(ws, folder, stem=f"{args.name}.glossary")
     print(f"glossary: {stats.get('entries', '?')} entries; " + ", ".join(str(p) for p in paths))
 
 

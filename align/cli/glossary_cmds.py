@@ -14,7 +14,7 @@ def register(sub) -> None:
     b = gsub.add_parser("build", help="build the glossary in the workspace and write it as TSV, TBX "
                                       "and an OmegaT glossary")
     b.add_argument("--out", default=DEFAULT_OUT, help=f"folder for the files (default: {DEFAULT_OUT})")
-    b.add_argument("--stem", default="seeds", help="file name without extension (default: seeds)")
+    b.add_argument("--stem", default="glossary", help="file name without extension (default: glossary)")
     b.set_defaults(func=cmd_glossary_build)
     i = gsub.add_parser("import", help="add a curated term list (TBX, OmegaT .txt, TSV or CSV) to the "
                                        "glossary as approved entries")
