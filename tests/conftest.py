@@ -1,3 +1,5 @@
+pytest_plugins = ["apptest"]     # the review app fixtures (db, ws) for the app tests
+
 import os
 import subprocess
 import sys

@@ -1,0 +1,67 @@
+"""Driving the review app through Streamlit's AppTest: a workspace of seed pairs, the app
+on one page, clicks, and checks that nothing went wrong."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from workspaces import PAIR, make_workspace
+
+from align.store import Workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    path = tmp_path / "app.db"
+    make_workspace(path).close()
+    monkeypatch.setenv("SAIKES_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def ws(db):
+    w = Workspace(db)
+    yield w
+    w.close()
+
+
+def app(page: str, **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["page"] = page
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def ok(at: AppTest) -> AppTest:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    return at
+
+
+def beads(ws):
+    return ws.beads(ws.pair(PAIR).id)
+
+
+def press(at: AppTest, key: str) -> AppTest:
+    at.button(key=key).click().run()
+    return at
+
+
+def open_tools(at: AppTest, bead) -> AppTest:
+    return press(at, f"open-{bead.id}")
+
+
+def same_section_run(ws, n=2):
+    bs = beads(ws)
+    for i in range(len(bs) - n + 1):
+        run = bs[i:i + n]
+        if len({b.section for b in run}) == 1 and all(b.kk_segs and b.ru_segs for b in run):
+            return run
+    raise AssertionError("no run of beads in one section")
