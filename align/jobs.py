@@ -2,23 +2,26 @@
 lexicon learned from all of them, re-align one section of a pair."""
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from .core.relatedness import check_related
 from .core.aligner import (Alignment, align_documents, align_segments, confident_texts,
                            lexicon_from_texts, prepare)
 from .core.scoring import DEFAULT, Lexicon, Params
-from .errors import MismatchError
+from .errors import MismatchError, StaleEditError
 from .model import KEPT
+from .review.history import describe_change
+from .review.readmodel import section_label
+from .store.beads import reuse_ids, same_bead
 
 LEXICON_SAMPLE = 20000      # at most this many beads teach the lexicon
 LEXICON_FROM = 0.9
 
 
 def reviewed_beads(ws, pair_id: int) -> list[dict]:
-    """A pair's approved and edited beads, which re-alignment keeps."""
-    return [{"kk_segs": b.kk_segs, "ru_segs": b.ru_segs, "kk": b.kk, "ru": b.ru,
-             "confidence": b.confidence, "scores": b.scores, "status": b.status,
-             "created_at": b.created_at, "changed_at": b.changed_at}
-            for b in ws.beads(pair_id) if b.status in KEPT]
+    """A pair's approved and edited beads (one-sided ones too), which re-alignment keeps
+    exactly as they are and aligns around."""
+    return [asdict(b) for b in ws.beads(pair_id) if b.status in KEPT]
 
 
 def workspace_lexicon(ws, extra: list[tuple[str, str]] = (), exclude: set[int] = frozenset()) -> Lexicon:
@@ -33,8 +36,9 @@ def workspace_lexicon(ws, extra: list[tuple[str, str]] = (), exclude: set[int] =
 
 
 def align_pair(ws, name: str, params: Params = DEFAULT, lexicon: Lexicon | None = None,
-               force: bool = False) -> dict:
-    """Align one stored pair in two passes and store its beads; returns the report."""
+               force: bool = False, who: str | None = None) -> dict:
+    """Align one stored pair in two passes and store its beads (a re-alignment keeps the
+    reviewed beads and is one undoable step in the edit log); returns the report."""
     info = ws.pair(name)
     kk, ru = prepare(ws.document(info.id, "kk")), prepare(ws.document(info.id, "ru"))
     keep = reviewed_beads(ws, info.id)
@@ -45,12 +49,12 @@ def align_pair(ws, name: str, params: Params = DEFAULT, lexicon: Lexicon | None 
         lexicon = workspace_lexicon(ws, confident_texts(first.beads), exclude={info.id})
     result = align_documents(kk, ru, params, lexicon, keep) if len(lexicon) else first
     result.report["lexicon_entries"] = len(lexicon)
-    ws.store_alignment(info.id, result.beads, result.report)
+    result.report["stored"] = ws.store_alignment(info.id, result.beads, result.report, who)
     return result.report
 
 
 def align_all(ws, names: list[str] | None = None, params: Params = DEFAULT, force: bool = False,
-              progress=None) -> dict[str, dict | Exception]:
+              progress=None, who: str | None = None) -> dict[str, dict | Exception]:
     """Align many pairs: a first pass over all of them teaches the lexicon that the
     second pass uses. Returns each pair's report, or the error that stopped it.
     Documents are read again for the second pass rather than held, so memory does not
@@ -75,7 +79,7 @@ def align_all(ws, names: list[str] | None = None, params: Params = DEFAULT, forc
         if name not in results:
             result = _align_stored(ws, ids[name], params, lexicon)
             result.report["lexicon_entries"] = len(lexicon)
-            ws.store_alignment(ids[name], result.beads, result.report)
+            result.report["stored"] = ws.store_alignment(ids[name], result.beads, result.report, who)
             results[name] = result.report
         if progress:
             progress(1)
@@ -87,20 +91,25 @@ def _align_stored(ws, pair_id: int, params: Params, lexicon: Lexicon | None) -> 
                            reviewed_beads(ws, pair_id))
 
 
-def realign_section(ws, pair_id: int, section: str, params: Params = DEFAULT) -> int:
-    """Re-align the beads of one section of a stored pair, replacing only them (its
-    approved and edited beads stay as they are, as fixed points). Returns the section's
-    new bead count."""
-    name = next(p.name for p in ws.pairs() if p.id == pair_id)
-    beads = ws.beads(pair_id)
-    old = [b for b in beads if b.section == section]
+def realign_section(ws, pair_id: int, section: str, params: Params = DEFAULT, who: str | None = None) -> int:
+    """Re-align the beads of one section of a stored pair, replacing only them, as one
+    undoable step: its approved and edited beads stay exactly as they are and the rest is
+    aligned between them. Returns the section's new bead count."""
+    old = ws.section_beads(pair_id, section)
     if not old:
+        name = next((p.name for p in ws.pairs() if p.id == pair_id), str(pair_id))
         raise MismatchError(f"{name}: no section '{section}' to re-align")
     kk, ru = ws.document(pair_id, "kk"), ws.document(pair_id, "ru")
     ks = sorted({k for b in old for k in b.kk_segs})
     rs = sorted({r for b in old for r in b.ru_segs})
-    keep = [k for k in reviewed_beads(ws, pair_id)
-            if set(k["kk_segs"]) <= set(ks) and set(k["ru_segs"]) <= set(rs)]
-    new = align_segments(kk, ru, ks, rs, params, workspace_lexicon(ws, exclude={pair_id}), keep)
-    ws.replace_section(pair_id, section, new)
-    return len(new)
+    keep = [asdict(b) for b in old if b.status in KEPT]
+    new = reuse_ids(old, align_segments(kk, ru, ks, rs, params, workspace_lexicon(ws, exclude={pair_id}), keep))
+    with ws.transaction() as db:
+        current = ws.beads_by_id([b.id for b in old])
+        if [asdict(b) for b in current] != [asdict(b) for b in old]:
+            raise StaleEditError(f"{section_label(section)} was changed while it was being re-aligned; "
+                                 f"nothing was replaced — try again")
+        if len(new) != len(old) or not all(same_bead(asdict(o), n) for o, n in zip(old, new)):
+            summary = describe_change("re-align-section", [asdict(b) for b in old], new, {"section": section})
+            ws.replace_beads(db, "re-align-section", old, new, who, {"section": section}, summary=summary)
+    return sum(1 for d in new if d["section"] == section)

@@ -65,3 +65,38 @@ def same_section_run(ws, n=2):
         if len({b.section for b in run}) == 1 and all(b.kk_segs and b.ru_segs for b in run):
             return run
     raise AssertionError("no run of beads in one section")
+
+
+def nodes(node):
+    """Every element and block under `node`, depth first."""
+    yield node
+    children = getattr(node, "children", None)
+    for child in (children.values() if isinstance(children, dict) else []):
+        yield from nodes(child)
+
+
+def find_block(at: AppTest, prefix: str):
+    """The container whose key starts with `prefix` (a bead is 'bead-ID-band[-cur]')."""
+    return next((n for n in nodes(at.main) if (getattr(n, "key", None) or "").startswith(prefix)), None)
+
+
+def bead_block(at: AppTest, bead_id: int):
+    return find_block(at, f"bead-{bead_id}-")
+
+
+def inside(node, kind: str) -> list:
+    """What the elements of one kind ('Error', 'Markdown', 'Button', ...) in a block hold
+    (a button: its key)."""
+    return [n.key if kind == "Button" else n.value for n in nodes(node) if type(n).__name__ == kind]
+
+
+def cursor(at: AppTest) -> int | None:
+    """The id of the bead the keys act on (its container's key ends in -cur)."""
+    keys = [getattr(n, "key", None) or "" for n in nodes(at.main)]
+    return next((int(k.split("-")[1]) for k in keys if k.startswith("bead-") and k.endswith("-cur")), None)
+
+
+def shown(at: AppTest) -> list[int]:
+    """The ids of the beads on the page, top to bottom."""
+    keys = [getattr(n, "key", None) or "" for n in nodes(at.main)]
+    return [int(k.split("-")[1]) for k in keys if k.startswith("bead-")]

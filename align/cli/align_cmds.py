@@ -47,11 +47,17 @@ def register(sub) -> None:
     s.add_argument("name")
     s.set_defaults(func=cmd_remove)
 
+    s = sub.add_parser("backup", help="copy the workspace to FILE, consistently, even while the app runs")
+    s.add_argument("file")
+    s.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    s.set_defaults(func=cmd_backup)
+
 
 # ------------------------------------------------------------------ align
 
 def cmd_align(args) -> int:
     from ..jobs import align_all
+    from .common import user
     from ..store import Workspace
     if not args.name and not args.all:
         raise SaikesError("name a pair to align, or give --all")
@@ -60,7 +66,7 @@ def cmd_align(args) -> int:
         if not names:
             raise SaikesError(f"the workspace {args.db} holds no pairs; import some first")
         results = _with_progress(len(names) * 2, lambda tick: align_all(ws, names, force=args.force,
-                                                                         progress=tick))
+                                                                         progress=tick, who=user()))
     return _print_results(results)
 
 
@@ -109,7 +115,7 @@ def summary_line(name: str, r: dict) -> str:
 
 def cmd_run(args) -> int:
     from ..jobs import align_all
-    from .common import pair_name, seeds_dir
+    from .common import pair_name, seeds_dir, user
     from ..text.pipeline import load_document
     from ..store import Workspace
     kk_dir = Path(args.kk) if args.kk else seeds_dir() / "kk"
@@ -135,7 +141,7 @@ def cmd_run(args) -> int:
             ws.import_pair(name, kk, ru)
             names.append(name)
         results = _with_progress(len(names) * 2, lambda tick: align_all(ws, names, force=args.force,
-                                                                         progress=tick))
+                                                                         progress=tick, who=user()))
         for name, result in results.items():
             if isinstance(result, Exception):
                 problems.append(f"{name}: not aligned — {result}")
@@ -229,11 +235,26 @@ def cmd_status(args) -> int:
         if not pairs:
             print(f"{args.db}: no pairs")
             return 0
+        counts, shapes = ws.bead_counts(), ws.shape_counts()
         for p in pairs:
-            if p.aligned_at:
-                print(summary_line(p.name, p.report))
-            else:
+            c = counts.get(p.id)
+            if not c:
                 print(f"{p.name}: imported {p.updated_at}, not aligned")
+                continue
+            shape = " ".join(f"{k}×{v}" for k, v in sorted(shapes.get(p.id, {}).items(), key=lambda kv: -kv[1]))
+            mism = len(p.report.get("article_problems", []))
+            print(f"{p.name}: beads {c['n']} ({shape}), mean confidence {c['conf']:.3f}, flagged {c['flagged']}, "
+                  f"approved {c['approved']}, edited {c['edited']}, rejected {c['rejected']}, "
+                  f"article mismatches {mism}")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from ..store import Workspace
+    with Workspace(args.db, create=False) as ws:
+        path = ws.backup(args.file, overwrite=args.force)
+        pairs, beads = len(ws.pairs()), sum(c["n"] for c in ws.bead_counts().values())
+    print(f"{args.db} copied to {path} ({pairs} pairs, {beads} beads)")
     return 0
 
 

@@ -1,6 +1,8 @@
 """What several commands share: pair names from file names, the bundled seeds."""
 from __future__ import annotations
 
+import getpass
+import os
 from pathlib import Path
 
 
@@ -16,3 +18,11 @@ def seeds_dir() -> Path:
 def pair_name(kk: str | Path, ru: str | Path) -> str:
     a, b = Path(kk).stem, Path(ru).stem
     return a if a == b else f"{a}__{b}"
+
+
+def user() -> str:
+    """Who runs the command, for the edit log: $SAIKES_USER, else the login name."""
+    try:
+        return os.environ.get("SAIKES_USER") or getpass.getuser()
+    except (KeyError, OSError):
+        return "command line"

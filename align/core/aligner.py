@@ -33,7 +33,7 @@ from .relatedness import relatedness
 from .report import structure_report
 from .scoring import DEFAULT, Lexicon, Params, learn_lexicon
 
-FLAG_BELOW = 0.5            # beads under this confidence are flagged for review
+FLAG_BELOW = M.GREEN_FROM   # beads under the green band are flagged for review
 _ROLE_OF_KIND = {M.HEADING: ROLE_HEADING, M.EDITORIAL: ROLE_EDITORIAL, M.TABLE: ROLE_TABLE, M.TOC: ROLE_TOC}
 # one-sided text of these roles is expected (one version has a note or a contents the other lacks)
 _EXPECTED_ALONE = (ROLE_EDITORIAL, ROLE_TOC)
@@ -119,8 +119,15 @@ def align_segments(kk: M.Document, ru: M.Document, ks: list[int], rs: list[int],
 # ------------------------------------------------------------------ runs of segments
 
 def _align_between_anchors(kp, rp, ks, rs, ratio, params, lexicon, keep) -> list:
-    """The main alignment, with the kept beads as fixed points."""
-    anchors = _anchors(ks, rs, keep)
+    """The main alignment, with the kept beads as fixed points. A kept bead with both sides
+    cuts the text in two there; a kept one-sided bead (a note the reviewer approved as having
+    no counterpart, half of a split) says nothing about where the other side stands, so its
+    sentences are left out of the alignment and the bead is put back in document order."""
+    anchors, alone = _anchors(ks, rs, keep)
+    held_k = {k for b in alone for k in b["kk_segs"]}
+    held_r = {r for b in alone for r in b["ru_segs"]}
+    ks = [k for k in ks if k not in held_k]
+    rs = [r for r in rs if r not in held_r]
     out: list = []
     k_pos = {k: n for n, k in enumerate(ks)}
     r_pos = {r: n for n, r in enumerate(rs)}
@@ -129,14 +136,14 @@ def _align_between_anchors(kp, rp, ks, rs, ratio, params, lexicon, keep) -> list
         if anchor is None:
             k_end, r_end = len(ks), len(rs)
         else:
-            k_end = min((k_pos[k] for k in anchor["kk_segs"]), default=k_at)
-            r_end = min((r_pos[r] for r in anchor["ru_segs"]), default=r_at)
+            k_end = min(k_pos[k] for k in anchor["kk_segs"])
+            r_end = min(r_pos[r] for r in anchor["ru_segs"])
         out.extend(_run(kp, rp, ks[k_at:k_end], rs[r_at:r_end], ratio, params, lexicon))
         if anchor is not None:
             out.append(((list(anchor["kk_segs"]), list(anchor["ru_segs"])), anchor))
-            k_at = max((k_pos[k] + 1 for k in anchor["kk_segs"]), default=k_end)
-            r_at = max((r_pos[r] + 1 for r in anchor["ru_segs"]), default=r_end)
-    return out
+            k_at = max(k_pos[k] for k in anchor["kk_segs"]) + 1
+            r_at = max(r_pos[r] for r in anchor["ru_segs"]) + 1
+    return _merge(out, [((list(b["kk_segs"]), list(b["ru_segs"])), b) for b in alone])
 
 
 def _run(kp: Prepared, rp: Prepared, ks: list[int], rs: list[int], ratio, params, lexicon) -> list:
@@ -187,23 +194,24 @@ def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out[::-1]
 
 
-def _anchors(ks: list[int], rs: list[int], keep: list[dict]) -> list[dict]:
-    """The kept beads that lie in the aligned segments, in order, without crossings."""
+def _anchors(ks: list[int], rs: list[int], keep: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The kept beads that lie in the aligned segments: those with both sides, in order and
+    without crossings, and the one-sided ones."""
     k_pos = {k: n for n, k in enumerate(ks)}
     r_pos = {r: n for n, r in enumerate(rs)}
     inside = [b for b in keep if (b["kk_segs"] or b["ru_segs"])
               and all(k in k_pos for k in b["kk_segs"]) and all(r in r_pos for r in b["ru_segs"])]
-    inside.sort(key=lambda b: (min((k_pos[k] for k in b["kk_segs"]), default=-1),
-                               min((r_pos[r] for r in b["ru_segs"]), default=-1)))
+    alone = [b for b in inside if not (b["kk_segs"] and b["ru_segs"])]
+    both = sorted((b for b in inside if b["kk_segs"] and b["ru_segs"]),
+                  key=lambda b: (min(k_pos[k] for k in b["kk_segs"]), min(r_pos[r] for r in b["ru_segs"])))
     out, last_k, last_r = [], -1, -1
-    for b in inside:
+    for b in both:
         kx = [k_pos[k] for k in b["kk_segs"]]
         rx = [r_pos[r] for r in b["ru_segs"]]
-        if all(k > last_k for k in kx) and all(r > last_r for r in rx):
+        if min(kx) > last_k and min(rx) > last_r:
             out.append(b)
-            last_k = max(kx, default=last_k)
-            last_r = max(rx, default=last_r)
-    return out
+            last_k, last_r = max(kx), max(rx)
+    return out, alone
 
 
 def _realign_moved(kp, rp, raw, ratio, params, lexicon) -> list:

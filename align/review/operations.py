@@ -14,18 +14,19 @@ The operations (as in InterText or memoQ's alignment editor):
     merge_next                        join a bead with the next one
     split / split_side                cut a bead in two at a sentence boundary
     move_segment                      shift a sentence to the previous or next bead
-    undo_last                         undo the last of these operations on a pair
+    approve_many                      approve a selection of beads as one step
+
+Undo and redo over any of these, and over re-alignment, are in `history`.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 from ..errors import ReviewError, StaleEditError
 from ..store import REVIEW_STATUSES, Bead, Status, Workspace, check_version, now
+from .history import describe_change
 from .readmodel import SIDE_NAMES, SIDES, _norm, _segs, _text, section_label, side_sentences, side_was_edited
 
-REVIEW_ACTIONS = ("approve", "reject", "status", "edit", "merge", "split", "move")
 
 
 # ---------------------------------------------------------------- bead operations
@@ -36,6 +37,26 @@ def approve(ws: Workspace, bead_id: int, expected_version: int | None, who: str 
 
 def reject(ws: Workspace, bead_id: int, expected_version: int | None, who: str | None = None) -> Bead:
     return set_status(ws, bead_id, Status.REJECTED, expected_version, who)
+
+
+def approve_many(ws: Workspace, pair_id: int, seen: dict[int, int], who: str | None = None,
+                 scope: str = "") -> list[Bead]:
+    """Approve a selection of beads (an article, the green beads of a pair, a filter's
+    result) as one step that one undo takes back. `seen` maps each bead id to the version
+    the reviewer was looking at; if any of them changed since, nothing is approved. Beads a
+    person already approved, edited or rejected are left as they are."""
+    with ws.transaction() as db:
+        current = ws.beads_by_id(list(seen))
+        gone = len(seen) - len(current)
+        changed = [b for b in current if b.version != seen[b.id] or b.pair_id != pair_id]
+        if gone or changed:
+            raise StaleEditError(f"{gone + len(changed)} of the {len(seen)} beads changed since you loaded "
+                                 f"them; nothing was approved — look at the page again")
+        todo = [b for b in current if b.status in (Status.AUTO, Status.FLAGGED)]
+        if not todo:
+            raise ReviewError("nothing to approve: every bead of the selection is already reviewed")
+        new = [dict(asdict(b), status=Status.APPROVED.value) for b in todo]
+        return _replace(ws, db, "approve-many", todo, new, who, {"scope": scope} if scope else None)
 
 
 def set_status(ws: Workspace, bead_id: int, status: str, expected_version: int | None,
@@ -57,18 +78,30 @@ def edit_side(ws: Workspace, bead_id: int, side: str, text: str, expected_versio
               who: str | None = None) -> Bead:
     """Rewrite the Kazakh or Russian text of a bead; the bead becomes 'edited'."""
     _check_side(side)
-    text = "\n".join(line.strip() for line in text.strip().splitlines()).strip()
+    return edit_texts(ws, bead_id, {side: text}, expected_version, who)
+
+
+def edit_texts(ws: Workspace, bead_id: int, texts: dict[str, str], expected_version: int | None,
+               who: str | None = None) -> Bead:
+    """Rewrite one or both sides of a bead in one step ({'kk': ..., 'ru': ...}); the bead
+    becomes 'edited'. A side given unchanged is left alone; nothing changed, nothing logged."""
     with ws.transaction() as db:
         bead = _current(ws, bead_id, expected_version)
-        if not text:
-            raise ReviewError(f"the {SIDE_NAMES[side]} text of bead {bead.pos + 1} cannot be empty; "
-                              f"reject the bead instead")
-        if text == _text(bead, side):
-            return bead
         new = asdict(bead)
-        new[side] = text
+        changed = []
+        for side, text in texts.items():
+            _check_side(side)
+            text = "\n".join(line.strip() for line in (text or "").strip().splitlines()).strip()
+            if not text and _text(bead, side):
+                raise ReviewError(f"the {SIDE_NAMES[side]} text of bead {bead.pos + 1} cannot be emptied; "
+                                  f"reject the bead instead")
+            if text != _text(bead, side):
+                new[side] = text
+                changed.append(side)
+        if not changed:
+            return bead
         new["status"] = Status.EDITED.value
-        return _replace(ws, db, "edit", [bead], [new], who, {"side": side})[0]
+        return _replace(ws, db, "edit", [bead], [new], who, {"side": changed[0] if len(changed) == 1 else "both"})[0]
 
 
 def merge_next(ws: Workspace, bead_id: int, expected_version: int | None,
@@ -189,107 +222,6 @@ def move_segment(ws: Workspace, bead_id: int, side: str, direction: str, expecte
                         {"side": side, "direction": direction, "segment": moved_idx})
 
 
-# ---------------------------------------------------------------- undo
-
-def last_undoable(ws: Workspace, pair_id: int) -> dict | None:
-    """The edit-log entry `undo_last` would undo now, or None."""
-    entry, _ = _find_undoable(ws, pair_id)
-    return entry
-
-
-def undo_last(ws: Workspace, pair_id: int, expected_edit: int | None = None,
-              who: str | None = None) -> dict:
-    """Undo the last review operation on a pair (undoing repeatedly walks further back).
-    `expected_edit` is the id of the edit the reviewer saw as the last one; if another
-    change came in since, the undo is refused. Returns the undone edit-log entry."""
-    with ws.transaction() as db:
-        entry, blocker = _find_undoable(ws, pair_id)
-        if entry is None:
-            if blocker:
-                raise ReviewError(f"nothing to undo: the last change to this pair was "
-                                  f"'{blocker['action']}' at {blocker['at']}, which review cannot undo")
-            raise ReviewError("nothing to undo on this pair")
-        if expected_edit is not None and entry["id"] != expected_edit:
-            raise StaleEditError(f"someone else changed this pair since you loaded it (last change is now "
-                                 f"'{entry['action']}' #{entry['id']}); nothing was undone — reload and look first")
-        before = json.loads(entry["before"])["beads"]
-        after = json.loads(entry["after"])["beads"]
-        current = []
-        for row in after:
-            bead = ws.bead(row["id"]) if ws.bead_exists(row["id"], pair_id) else None
-            if bead is None or _content(asdict(bead)) != _content(row):
-                raise StaleEditError(f"bead {row['pos'] + 1} has changed since the '{entry['action']}' "
-                                     f"you want to undo; nothing was undone")
-            current.append(bead)
-        current.sort(key=lambda b: b.pos)
-        if [b.pos for b in current] != list(range(current[0].pos, current[0].pos + len(current))):
-            raise StaleEditError(f"the beads of the '{entry['action']}' are no longer next to each other; "
-                                 f"nothing was undone")
-        versions = {b.id: b.version for b in current}
-        restored = []
-        for row in before:
-            row = dict(row)
-            if row["id"] not in versions and ws.bead_exists(row["id"]):
-                row["id"] = None          # the id was reused since; the bead comes back under a new one
-            row["version"] = max(versions.get(row["id"], 0), row["version"]) + 1
-            restored.append(row)
-        result = _replace(ws, db, "undo", current, restored, who, {"undid": entry["id"]},
-                          keep_versions=True)
-        return dict(entry, restored=[asdict(b) for b in result])
-
-
-def describe_edit(entry: dict) -> str:
-    """One line saying what an edit-log entry did, for people."""
-    try:
-        before = json.loads(entry["before"]) if entry.get("before") else {}
-        after = json.loads(entry["after"]) if entry.get("after") else {}
-    except (TypeError, ValueError):
-        return entry.get("action", "")
-    old = before.get("beads") if isinstance(before.get("beads"), list) else []
-    new = after.get("beads") if isinstance(after.get("beads"), list) else []
-    action = entry.get("action", "")
-    where = f"bead {old[0]['pos'] + 1}" if old and isinstance(old[0], dict) and "pos" in old[0] else ""
-    if action in ("approve", "reject", "status") and old and new:
-        return f"{where}: {old[0]['status']} → {new[0]['status']}"
-    if action == "edit" and old and new:
-        side = after.get("side", "kk")
-        return f"{where} {SIDE_NAMES.get(side, side)}: «{_short(old[0][side])}» → «{_short(new[0][side])}»"
-    if action == "merge" and old:
-        return f"beads {old[0]['pos'] + 1} and {old[0]['pos'] + 2} merged"
-    if action == "split" and new:
-        return f"{where} split in two"
-    if action == "move":
-        side = SIDE_NAMES.get(after.get("side", ""), "")
-        return f"{side} sentence moved {'forward' if after.get('direction') == 'next' else 'back'} " \
-               f"(beads {old[0]['pos'] + 1}–{old[-1]['pos'] + 1})" if old else f"{side} sentence moved"
-    if action == "undo":
-        return f"undid change #{after.get('undid')}"
-    if isinstance(before, dict) and before.get("reviewed_beads"):
-        return f"{action}: {len(before['reviewed_beads'])} reviewed bead(s) replaced (kept here)"
-    if isinstance(before, dict) and before.get("section"):
-        return f"{action}: {section_label(before['section'])}"
-    return action
-
-
-def _short(text: str, n: int = 60) -> str:
-    text = _norm(text or "")
-    return text if len(text) <= n else text[:n - 1] + "…"
-
-
-def _find_undoable(ws: Workspace, pair_id: int) -> tuple[dict | None, dict | None]:
-    undone: set[int] = set()
-    for e in ws.edits_after(pair_id):
-        if e["action"] == "undo":
-            undone.add(json.loads(e["after"]).get("undid"))
-            continue
-        if e["id"] in undone:
-            continue
-        if e["action"] in REVIEW_ACTIONS:
-            return e, None
-        return None, e
-    return None, None
-
-
 # ---------------------------------------------------------------- internals
 
 def _current(ws: Workspace, bead_id: int, expected_version: int | None) -> Bead:
@@ -311,13 +243,9 @@ def _neighbour(ws: Workspace, bead: Bead, step: int, what: str) -> Bead:
 
 
 def _replace(ws: Workspace, db, action: str, old: list[Bead], new: list[dict], who: str | None,
-             extra: dict | None = None, keep_versions: bool = False) -> list[Bead]:
-    return ws.replace_beads(db, action, old, new, who, extra, keep_versions)
-
-
-def _content(row: dict) -> tuple:
-    return (row["id"], row["section"], tuple(row["kk_segs"]), tuple(row["ru_segs"]), row["kk"], row["ru"],
-            row["status"], round(float(row["confidence"]), 6))
+             extra: dict | None = None) -> list[Bead]:
+    summary = describe_change(action, [asdict(b) for b in old], new, extra)
+    return ws.replace_beads(db, action, old, new, who, extra, summary=summary)
 
 
 def _join(a: str, b: str) -> str:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import ReviewError
-from ..store import Bead, Status, Workspace
+from ..store import Bead, BeadQuery, Workspace
 
 SIDES = ("kk", "ru")
 SIDE_NAMES = {"kk": "Kazakh", "ru": "Russian"}
@@ -75,36 +75,41 @@ def sections(ws: Workspace, pair_id: int) -> list[str]:
     return ws.sections(pair_id)
 
 
-@dataclass
-class BeadFilter:
-    flagged_only: bool = False
-    statuses: tuple[str, ...] = ()           # empty: any status
-    min_confidence: float = 0.0
-    max_confidence: float = 1.0
-    section: str | None = None               # 'article:5', 'preamble', ...; None: all
-    text: str = ""                           # searched in both languages, case-insensitive
-    lowest_first: bool = False               # order by confidence instead of document order
+def page_of_beads(ws: Workspace, pair_id: int, query: BeadQuery, page: int, size: int) -> tuple[list[Bead], int]:
+    """Page `page` (from 1) of the beads a query selects, and how many it selects in all."""
+    return ws.bead_page(pair_id, query, size, (max(1, page) - 1) * size)
 
 
-def select_beads(ws: Workspace, pair_id: int, flt: BeadFilter | None = None) -> list[Bead]:
-    flt = flt or BeadFilter()
-    needle = flt.text.strip().casefold()
-    out = []
-    for b in ws.beads(pair_id):
-        if flt.flagged_only and b.status != Status.FLAGGED:
-            continue
-        if flt.statuses and b.status not in flt.statuses:
-            continue
-        if not (flt.min_confidence - 1e-9 <= b.confidence <= flt.max_confidence + 1e-9):
-            continue
-        if flt.section and b.section != flt.section:
-            continue
-        if needle and needle not in b.kk.casefold() and needle not in b.ru.casefold():
-            continue
-        out.append(b)
-    if flt.lowest_first:
-        out.sort(key=lambda b: (b.confidence, b.pos))
+def select_beads(ws: Workspace, pair_id: int, query: BeadQuery | None = None) -> list[Bead]:
+    """Every bead a query selects, in its order."""
+    return ws.bead_page(pair_id, query or BeadQuery(), -1)[0]
+
+
+def findings_by_unit(findings: list[dict]) -> dict[str, list[dict]]:
+    """The structure findings that concern each unit ('article:17' -> [finding, ...])."""
+    out: dict[str, list[dict]] = {}
+    for f in findings:
+        for unit in f.get("units") or []:
+            out.setdefault(unit, []).append(f)
     return out
+
+
+def suggest_split(ws: Workspace, bead: Bead) -> tuple[int, int]:
+    """Where to cut a bead in two: the sentence counts (Kazakh, Russian) of the first part
+    whose share of each side's length agree best, both parts keeping text."""
+    lengths = {side: [len(t) for t in side_sentences(ws, bead, side)] for side in SIDES}
+    total = {side: sum(v) or 1 for side, v in lengths.items()}
+    best, cut = None, (min(1, len(bead.kk_segs)), min(1, len(bead.ru_segs)))
+    for i in range(len(lengths["kk"]) + 1):
+        for j in range(len(lengths["ru"]) + 1):
+            first, rest = i + j, len(lengths["kk"]) - i + len(lengths["ru"]) - j
+            if not first or not rest:
+                continue
+            gap = abs(sum(lengths["kk"][:i]) / total["kk"] - sum(lengths["ru"][:j]) / total["ru"])
+            gap += 0.5 * ((0 < i < len(lengths["kk"])) != (0 < j < len(lengths["ru"])))
+            if best is None or gap < best:
+                best, cut = gap, (i, j)
+    return cut
 
 
 def segment_texts(ws: Workspace, pair_id: int, lang: str, idxs: list[int]) -> list[str]:

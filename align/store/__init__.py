@@ -8,12 +8,13 @@ from .documents import DocumentsMixin, PairInfo
 from .glossary import Entry, GlossaryMixin
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .status import GLOSSARY_STATUSES, KEPT, REVIEW_STATUSES, REVIEWED, Status
+from .views import BeadQuery, ViewsMixin
 
 
-class Workspace(Connection, DocumentsMixin, BeadsMixin, GlossaryMixin):
+class Workspace(Connection, DocumentsMixin, BeadsMixin, ViewsMixin, GlossaryMixin):
     """A workspace file: pairs and their documents, beads, the edit log, the glossary."""
 
 
-__all__ = ["Bead", "Entry", "GLOSSARY_STATUSES", "KEPT", "MIGRATIONS", "PairInfo", "REVIEWED",
+__all__ = ["Bead", "BeadQuery", "Entry", "GLOSSARY_STATUSES", "KEPT", "MIGRATIONS", "PairInfo", "REVIEWED",
            "REVIEW_STATUSES", "SCHEMA_VERSION", "Status", "Workspace", "check_version", "default_db_path",
            "now"]

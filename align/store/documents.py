@@ -85,7 +85,9 @@ class DocumentsMixin:
             self.log(db, "import", pair_id, after={"sha256": digests, "beads": len(beads)})
             for doc in (kk, ru):
                 self._store_document(db, pair_id, doc, digests[doc.lang])
-            self._insert_beads(db, pair_id, beads, report)
+            self._insert_beads(db, pair_id, beads)
+            db.execute("UPDATE pairs SET aligned_at = ?, report = ? WHERE id = ?",
+                       (now(), json.dumps(report, ensure_ascii=False), pair_id))
         return pair_id
 
     def pairs(self) -> list[PairInfo]:
@@ -100,6 +102,12 @@ class DocumentsMixin:
             raise WorkspaceError(f"no pair named '{name}' in {self.path} (pairs: {known})")
         return PairInfo(r["id"], r["name"], r["created_at"], r["updated_at"], r["aligned_at"],
                         json.loads(r["report"] or "{}"))
+
+    def pair_name(self, pair_id: int) -> str:
+        r = self.db.execute("SELECT name FROM pairs WHERE id = ?", (pair_id,)).fetchone()
+        if r is None:
+            raise WorkspaceError(f"pair {pair_id} is no longer in {self.path}")
+        return r["name"]
 
     def document(self, pair_id: int, lang: str) -> M.Document:
         r = self.db.execute("SELECT * FROM documents WHERE pair_id = ? AND lang = ?",

@@ -94,6 +94,12 @@ class GlossaryMixin:
               " ORDER BY score DESC, freq DESC, kk_key, ru_key"
         return [_entry(r) for r in self.db.execute(sql)]
 
+    def glossary_stamp(self) -> tuple:
+        """Changes whenever the glossary does (a build, an edit, an approval): what a cache
+        of anything derived from the glossary is keyed by."""
+        return tuple(self.db.execute("SELECT COUNT(*), COALESCE(SUM(version), 0), COALESCE(MAX(id), 0), "
+                                     "(SELECT COALESCE(MAX(id), 0) FROM glossary_builds) FROM glossary").fetchone())
+
     def glossary_entry(self, entry_id: int) -> Entry:
         r = self.db.execute("SELECT * FROM glossary WHERE id = ?", (entry_id,)).fetchone()
         if r is None:

@@ -134,5 +134,11 @@ MIGRATIONS: list[str] = [
     UPDATE beads SET article = CAST(article_number AS TEXT) WHERE article_number IS NOT NULL;
     ALTER TABLE beads DROP COLUMN article_number;
     """,
+    # 5: undo and redo entries name the entry they act on, and every entry carries its
+    # one-line summary, so the history is worked out and listed without reading the snapshots
+    """
+    ALTER TABLE edits ADD COLUMN ref INTEGER;
+    ALTER TABLE edits ADD COLUMN summary TEXT;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -8,7 +8,7 @@ from .. import jobs
 from .. import review as R
 from ..errors import SaikesError
 from ..store import Workspace
-from .state import flash, workspace
+from .state import flash, who, workspace
 
 
 def page_documents(ws: Workspace) -> None:
@@ -57,7 +57,7 @@ def page_documents(ws: Workspace) -> None:
                                             st.session_state.get("up_name"))
             flash("success", f"{name}: {outcome}")
             if st.session_state.get("up_align") and outcome != "unchanged":
-                report = jobs.align_pair(ws, name)
+                report = jobs.align_pair(ws, name, who=who())
                 flash("success", f"{name}: aligned" + _report_text(report))
         except SaikesError as exc:
             flash("error", str(exc))
@@ -66,7 +66,7 @@ def page_documents(ws: Workspace) -> None:
 
 def _align(name: str) -> None:
     try:
-        report = jobs.align_pair(workspace(), name)
+        report = jobs.align_pair(workspace(), name, who=who())
     except SaikesError as exc:
         flash("error", str(exc))
     else:

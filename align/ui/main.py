@@ -14,7 +14,7 @@ from ..errors import SaikesError
 from .documents import page_documents
 from .export import page_export
 from .review import page_review
-from .state import show_flash, workspace
+from .state import TOP, forget_said, show_said, workspace
 from .terms import page_terms
 
 PAGES = {"documents": ("Documents", page_documents), "review": ("Review", page_review),
@@ -23,7 +23,7 @@ STYLE = Path(__file__).with_name("style.css")
 
 
 def run() -> None:
-    st.set_page_config(page_title="saikes", page_icon="⚖", layout="wide")
+    st.set_page_config(page_title="saikes", page_icon="⚖", layout="wide", initial_sidebar_state="collapsed")
     st.markdown(f"<style>{STYLE.read_text(encoding='utf-8')}</style>", unsafe_allow_html=True)
     try:
         ws = workspace()
@@ -34,12 +34,15 @@ def run() -> None:
     pages = [st.Page(_guarded(fn, ws), title=title, url_path=key, default=(key == wanted) or
                      (wanted not in PAGES and key == "documents"))
              for key, (title, fn) in PAGES.items()]
-    current = st.navigation(pages)
-    with st.sidebar:
-        st.text_input("Your name (for the edit log)", key="who")
-        st.caption(f"Workspace: {ws.path}")
-    show_flash()
+    current = st.navigation(pages, position="top")
+    with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center",
+                      key="sk_topline"):
+        st.caption(f"Workspace {ws.path}")
+        with st.popover(f"👤 {st.session_state.get('who') or 'your name'}"):
+            st.text_input("Your name, for the edit log", key="who")
+    show_said(TOP)
     current.run()
+    forget_said()
 
 
 def _guarded(page, ws):

@@ -1,5 +1,6 @@
-"""Session state of the review app: the workspace connection of this browser session,
-the reviewer's name, and messages shown after an action."""
+"""Session state of the review app: the workspace connection of this browser session, the
+reviewer's name, the caches keyed by what changes them, and what an action said — shown
+beside the bead it concerns, not at the top of the page."""
 from __future__ import annotations
 
 import os
@@ -8,7 +9,11 @@ import sqlite3
 import streamlit as st
 
 from ..errors import SaikesError, StaleEditError
+from ..glossary.marks import TermMarker
 from ..store import Workspace, default_db_path
+
+TOP = "top"                   # messages shown at the top of a page
+ACTIONS = "actions"           # messages of the review page's action bar (undo, bulk approval)
 
 
 def workspace() -> Workspace:
@@ -26,24 +31,56 @@ def who() -> str:
     return (st.session_state.get("who") or "").strip() or "reviewer"
 
 
-def flash(kind: str, text: str) -> None:
-    st.session_state.setdefault("_flash", []).append((kind, text))
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _marker(path: str, stamp: tuple) -> TermMarker:
+    return TermMarker(Workspace(path))
 
 
-def show_flash() -> None:
-    for kind, text in st.session_state.pop("_flash", []):
-        getattr(st, kind)(text)
+def term_marker(ws: Workspace) -> TermMarker:
+    """The glossary's term marker, built again only when the glossary changes."""
+    return _marker(ws.path, ws.glossary_stamp())
 
 
-def run_op(label: str, fn, *args, **kwargs) -> None:
-    """Run a library operation from a button callback; report its outcome on the page."""
+# ---------------------------------------------------------------- what an action said
+
+def say(kind: str, text: str, where: int | str = TOP, **extra) -> None:
+    """Keep a message for the run that follows: kind 'success', 'error', 'info' or
+    'warning'; `where` is the bead id it concerns, ACTIONS or TOP."""
+    st.session_state.setdefault("_said", []).append({"kind": kind, "text": text, "where": where, **extra})
+
+
+def said(where: int | str) -> dict | None:
+    """The last message kept for `where`."""
+    return next((m for m in reversed(st.session_state.get("_said", [])) if m["where"] == where), None)
+
+
+def show_said(where: int | str) -> None:
+    for msg in st.session_state.get("_said", []):
+        if msg["where"] == where:
+            getattr(st, msg["kind"])(msg["text"])
+
+
+def forget_said() -> None:
+    """Called at the end of a run: a message is shown once, in the run after the action."""
+    st.session_state.pop("_said", None)
+
+
+def run_op(label: str, fn, *args, where: int | str = TOP, **kwargs):
+    """Run a library operation from a button callback; say how it went beside `where`.
+    Returns the operation's result, or None if it was refused."""
     try:
-        fn(workspace(), *args, **kwargs)
+        result = fn(workspace(), *args, **kwargs)
     except StaleEditError as exc:
-        flash("error", f"Not saved: {exc}")
+        say("error", f"Not saved: {exc}", where, stale=True)
     except SaikesError as exc:
-        flash("error", str(exc))
+        say("error", str(exc), where)
     except sqlite3.OperationalError as exc:
-        flash("error", f"The workspace could not be written ({exc}); nothing was changed — try again")
+        say("error", f"The workspace could not be written ({exc}); nothing was changed — try again", where)
     else:
-        flash("success", label)
+        say("success", label, where)
+        return result
+    return None
+
+
+def flash(kind: str, text: str) -> None:
+    say(kind, text, TOP)

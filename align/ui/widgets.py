@@ -1,16 +1,22 @@
-"""Widgets shared by the pages: confidence badges, text with marked terms, the pair picker."""
+"""Widgets shared by the pages: confidence badges in three bands, text with marked terms,
+the pair picker, and a script that keeps the bead being reviewed in view."""
 from __future__ import annotations
 
 import html
+import json
 
 import streamlit as st
 
+from ..model import band
 from ..store import Workspace
+
+BAND_NAMES = {"red": "probably wrong", "amber": "doubtful", "green": "sure"}
 
 
 def conf_badge(conf: float) -> str:
-    hue = int(120 * max(0.0, min(1.0, conf)))
-    return f'<span class="sk-conf" style="background: hsl({hue}, 70%, 78%)">{conf:.2f}</span>'
+    """The confidence in its band's colour: red under 0.5, amber to 0.9, green from 0.9."""
+    b = band(conf)
+    return f'<span class="sk-conf sk-band-{b}" title="{BAND_NAMES[b]}">{conf:.2f}</span>'
 
 
 def marked(text: str, spans: list) -> str:
@@ -42,3 +48,19 @@ def pair_picker(ws: Workspace, key: str):
     name = st.selectbox("Pair", names, key=key)
     st.query_params["pair"] = name
     return next(p for p in pairs if p.name == name)
+
+
+def keep_in_view(selector: str, focus: str | None, nonce: int) -> None:
+    """Scroll the element matching `selector` into view and put the cursor in `focus` (a
+    CSS selector), after this run is drawn. The nonce makes the script run again even when
+    the selectors are the same as last time. (Streamlit drops a script holding a '<' or an
+    '&', so the comparisons are written the other way round.)"""
+    script = (f"<script>(function(){{const sel={json.dumps(selector)}, foc={json.dumps(focus)};"
+              "let n=0;const go=()=>{const el=document.querySelector(sel);"
+              "if(!el){if(40>++n)setTimeout(go,50);return;}"
+              "const r=el.getBoundingClientRect();"
+              "if(90>r.top||r.bottom>window.innerHeight)el.scrollIntoView({block:'center'});"
+              "if(foc){const f=document.querySelector(foc);if(f){f.focus();}else if(40>++n){setTimeout(go,50);}}};"
+              f"setTimeout(go,30);}})();</script><span data-nonce='{nonce}'></span>")
+    with st.container(key=f"sk_view_{nonce}", height=1, border=False):   # a new key mounts it anew, so it runs
+        st.html(script, unsafe_allow_javascript=True)

@@ -114,50 +114,120 @@ def click(page, selector):
     button.click()
 
 
-def test_approve_and_merge_persist_across_a_reload(server, browser):
+def current(page) -> int:
+    """The id of the bead under the cursor, read off the page."""
+    cls = page.locator('[class*="st-key-bead-"][class*="-cur"]').first.get_attribute("class")
+    key = next(c for c in cls.split() if c.startswith("st-key-bead-"))
+    return int(key.split("-")[3])
+
+
+def press(page, key: str) -> None:
+    page.keyboard.press(key)
+    settle(page)
+
+
+def reviewed(db, pid) -> dict[int, tuple]:
+    with Workspace(db) as ws:
+        return {b.id: (b.version, b.kk_segs, b.ru_segs, b.kk, b.ru, b.status)
+                for b in ws.beads(pid) if b.status in ("approved", "edited")}
+
+
+def test_a_review_by_keyboard_alone_survives_undo_realign_and_reload(server, browser):
     url, db = server
     ARTIFACTS.mkdir(exist_ok=True)
     with Workspace(db) as ws:
         pid = ws.pair(PAIR).id
-        beads = ws.beads(pid)
-        target = beads[1]
-        a, b = next((x, y) for x, y in zip(beads[3:], beads[4:])
-                    if x.section == y.section and x.kk_segs and y.kk_segs)
-    page = browser.new_page(viewport={"width": 1500, "height": 1200})
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
     try:
         page.goto(f"{url}/?page=review&pair={PAIR}")
-        page.locator(f".st-key-bead-{target.id}").wait_for(timeout=60000)
+        page.locator('[class*="st-key-bead-"][class*="-cur"]').wait_for(timeout=60000)
         settle(page)
-        page.screenshot(path=str(ARTIFACTS / "review-before.png"))
+        shown = page.locator('[class*="st-key-bead-"]')
+        in_view = [box for box in (shown.nth(i).bounding_box() for i in range(shown.count()))
+                   if box and box["y"] + box["height"] <= 900]
+        assert len(in_view) >= 4, f"{len(in_view)} beads fit on a 1440x900 screen"
 
-        # approve one bead
-        click(page, f".st-key-approve-{target.id}-{target.version}")
-        page.locator(f".st-key-approve-{target.id}-{target.version + 1}").wait_for(timeout=30000)
+        # approve five beads: A approves the current bead and moves on
+        approved = []
+        for _ in range(5):
+            approved.append(current(page))
+            press(page, "a")
+            assert current(page) != approved[-1]
         with Workspace(db) as ws:
-            assert ws.bead(target.id).status == "approved"
+            assert [ws.bead(i).status for i in approved] == ["approved"] * 5
 
-        # merge two beads of one article
-        click(page, f".st-key-merge-{a.id}-{a.version}")
-        page.locator(f".st-key-bead-{b.id}").wait_for(state="detached", timeout=30000)
-        settle(page)
+        # edit one: E opens the editor with the cursor in the Kazakh text, Ctrl+Enter saves
+        target = current(page)
+        press(page, "e")
+        page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'TEXTAREA'")
+        page.keyboard.press("Control+a")
+        page.keyboard.type("Түзетілген мәтін пернетақтамен.")
+        page.screenshot(path=str(ARTIFACTS / "review-1440x900.png"))
+        press(page, "Control+Enter")
         with Workspace(db) as ws:
-            merged = ws.bead(a.id)
-            assert merged.kk_segs == a.kk_segs + b.kk_segs
-            assert len(ws.beads(pid)) == len(beads) - 1
-        page.screenshot(path=str(ARTIFACTS / "review-after-ops.png"))
+            edited = ws.bead(target)
+            assert (edited.kk, edited.status) == ("Түзетілген мәтін пернетақтамен.", "edited")
 
-        # reload: both changes are there
+        # split one: J down to a bead of three sentences or more, S proposes a cut, Enter splits
+        with Workspace(db) as ws:
+            splittable = {b.id for b in ws.beads(pid) if len(b.kk_segs) + len(b.ru_segs) >= 3
+                          and b.kk_segs and b.ru_segs and b.status not in ("approved", "edited")}
+        for _ in range(80):
+            if current(page) in splittable:
+                break
+            press(page, "j")
+        split_id = current(page)
+        assert split_id in splittable
+        with Workspace(db) as ws:
+            before_split = ws.bead(split_id)
+            count = len(ws.beads(pid))
+        press(page, "s")
+        page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'INPUT'")
+        press(page, "Enter")
+        with Workspace(db) as ws:
+            assert len(ws.beads(pid)) == count + 1 and ws.bead(split_id).kk_segs != before_split.kk_segs or \
+                ws.bead(split_id).ru_segs != before_split.ru_segs
+
+        # bulk-approve the article of the current bead (Shift+A), then undo twice (U U):
+        # the bulk approval and the split are taken back
+        with Workspace(db) as ws:
+            section = ws.bead(current(page)).section
+            article = {b.id: b.status for b in ws.beads(pid) if b.section == section}
+        press(page, "Shift+A")
+        with Workspace(db) as ws:
+            assert all(ws.bead(i).status in ("approved", "edited", "rejected") for i in article if ws.bead_exists(i))
+        press(page, "u")
+        press(page, "u")
+        with Workspace(db) as ws:
+            restored = ws.bead(split_id)
+            assert (restored.kk_segs, restored.ru_segs) == (before_split.kk_segs, before_split.ru_segs)
+            assert len(ws.beads(pid)) == count
+            assert all(ws.bead(i).status == st for i, st in article.items() if ws.bead_exists(i) and i != split_id)
+        kept = reviewed(db, pid)
+        assert set(approved) | {target} <= set(kept)
+
+        # re-align the current bead's article (L): what was reviewed stays exactly as it was
+        press(page, "l")
+        assert reviewed(db, pid) == kept
+
+        # reload: the page shows every reviewed bead as it was left
+        page.set_viewport_size({"width": 1024, "height": 768})
         page.reload()
-        page.locator(f".st-key-bead-{target.id}").wait_for(timeout=60000)
+        page.locator('[class*="st-key-bead-"][class*="-cur"]').wait_for(timeout=60000)
         settle(page)
-        approved = page.locator(f".st-key-bead-{target.id}")
-        assert "approved" in approved.inner_text()
-        assert page.locator(f".st-key-approve-{target.id}-{target.version + 1}").count() == 1
-        merged_box = page.locator(f".st-key-bead-{a.id}").inner_text()
-        assert a.ru[:25] in merged_box and b.ru[:25] in merged_box
-        assert "edited" in merged_box
-        assert page.locator(f".st-key-bead-{b.id}").count() == 0
-        page.screenshot(path=str(ARTIFACTS / "review-reloaded.png"), full_page=False)
+        assert reviewed(db, pid) == kept
+        for i, (_, _, _, kk, _, status) in kept.items():
+            box = page.locator(f'[class*="st-key-bead-{i}-"]')
+            if box.count():
+                text = box.inner_text()
+                assert status in text and kk[:20] in text
+        bar = page.locator('.st-key-rv_actions [class*="st-key-k_"]')
+        bar.first.wait_for(timeout=30000)
+        assert bar.count() >= 13
+        for n in range(bar.count()):
+            b = bar.nth(n).bounding_box()
+            assert b and b["x"] >= 0 and b["x"] + b["width"] <= 1024, "an action is cut off at 1024 px"
+        page.screenshot(path=str(ARTIFACTS / "review-1024x768.png"))
     finally:
         page.close()
-    assert (ARTIFACTS / "review-reloaded.png").stat().st_size > 10_000
+    assert (ARTIFACTS / "review-1440x900.png").stat().st_size > 10_000

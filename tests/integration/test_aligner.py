@@ -286,13 +286,11 @@ def test_realign_keeps_approved_and_edited_beads(tmp_path):
     # the reviewer pairs two sentences by hand (a deliberate 2:2 of article 9) and edits a text
     art9 = [b for b in beads if b.section == "article:9" and b.kk_segs and b.ru_segs][:2]
     merged = {"kk_segs": art9[0].kk_segs + art9[1].kk_segs, "ru_segs": art9[0].ru_segs + art9[1].ru_segs}
-    with ws.transaction() as db:
-        db.execute("UPDATE beads SET kk_segs = ?, ru_segs = ?, kk = ?, ru = ?, status = 'approved' WHERE id = ?",
-                   (json.dumps(merged["kk_segs"]), json.dumps(merged["ru_segs"]), art9[0].kk + " " + art9[1].kk,
-                    art9[0].ru + " " + art9[1].ru, art9[0].id))
-        db.execute("DELETE FROM beads WHERE id = ?", (art9[1].id,))
-        edited = next(b for b in beads if b.section == "article:12" and b.kk_segs)
-        db.execute("UPDATE beads SET ru = 'ИСПРАВЛЕНО', status = 'edited' WHERE id = ?", (edited.id,))
+    from align import review as R
+    m = R.merge_next(ws, art9[0].id, art9[0].version)
+    R.approve(ws, m.id, m.version)
+    edited = next(b for b in beads if b.section == "article:12" and b.kk_segs)
+    R.edit_side(ws, edited.id, "ru", "ИСПРАВЛЕНО", edited.version)
     align_pair(ws, info.name)
     after = ws.beads(info.id)
     kept = [b for b in after if b.kk_segs == merged["kk_segs"]]
@@ -317,5 +315,5 @@ def test_realign_one_section_only(tmp_path):
     first = sections.index("article:3")
     assert sections[first - 1] == "article:2" and sections[first + n] == "article:4"
     assert [b.pos for b in after] == list(range(len(after)))
-    assert ws.edits(info.id)[0]["action"] == "realign-section"
+    assert ws.edits(info.id)[0]["action"] == "re-align-section"
     ws.close()

@@ -1,197 +1,207 @@
-"""The review page: beads, filters, every bead operation, two sessions at once."""
+"""The review page through AppTest: what it shows (bands, doubtful first, filters), every
+operation from the bead's buttons and from the keyboard's action bar, messages beside the
+bead, and two sessions at once."""
 from __future__ import annotations
 
-import json
-
 import pytest
-from apptest import app, beads, ok, open_tools, press, same_section_run
-from streamlit.testing.v1 import AppTest
+from apptest import app, bead_block, beads, cursor, inside, ok, press, same_section_run, shown
 from workspaces import PAIR
 
 from align import review as R
 
-# ---------------------------------------------------------------- review: display and filters
+# ---------------------------------------------------------------- what the page shows
 
-def test_review_page_shows_beads_grouped_by_article_with_confidence(ws):
+
+def test_beads_carry_their_band_and_doubtful_ones_come_first(ws):
     at = ok(app("review", pair=PAIR))
-    headers = [h.value for h in at.subheader]
-    assert headers[:3] == ["Act", "Preamble", "Article 1"]
-    first = beads(ws)[0]
-    html = " ".join(m.value for m in at.markdown)
-    assert f"{first.confidence:.2f}" in html and "sk-conf" in html
-    assert first.kk[:40].replace("«", "«") in html or first.kk[:20] in html
-    assert at.button(key=f"approve-{first.id}-{first.version}")
+    ids = shown(at)
+    bs = {b.id: b for b in beads(ws)}
+    flagged = [i for i in ids if bs[i].status == "flagged"]
+    assert flagged and ids[:len(flagged)] == flagged          # the default order: doubtful first
+    for i in ids:
+        band = "red" if bs[i].confidence < 0.5 else "amber" if bs[i].confidence < 0.9 else "green"
+        block = bead_block(at, i)
+        assert block.key.startswith(f"bead-{i}-{band}")
+        assert f"sk-band-{band}" in " ".join(inside(block, "Markdown"))
+    assert cursor(at) == ids[0]
 
 
-def test_review_filters_flagged_article_search_and_order(ws):
+def test_document_order_groups_beads_by_article(ws):
+    at = app("review", pair=PAIR)
+    at.selectbox(key="rv_order").set_value("document").run()
+    headings = [m for m in (x.value for x in at.markdown) if m.startswith("<div class='sk-section'>")]
+    assert "Act" in headings[0] and "Preamble" in headings[1] and "Article 1" in headings[2]
+    assert shown(at) == [b.id for b in beads(ws)][:20]
+
+
+def test_filters_article_status_band_search_and_order(ws):
     at = ok(app("review", pair=PAIR))
     at.selectbox(key="rv_section").set_value("article:5").run()
-    assert [h.value for h in at.subheader] == ["Article 5"]
-    shown = {int(k.split("-")[1]) for k in _keys(at, "approve-")}
-    assert shown == {b.id for b in beads(ws) if b.section == "article:5"}
-
+    assert set(shown(at)) == {b.id for b in beads(ws) if b.section == "article:5"}
     at.selectbox(key="rv_section").set_value("(all)").run()
-    at.checkbox(key="rv_flagged").check().run()
-    shown = {int(k.split("-")[1]) for k in _keys(at, "approve-")}
-    assert shown == {b.id for b in beads(ws) if b.status == "flagged"}
-
-    at.checkbox(key="rv_flagged").uncheck().run()
-    at.text_input(key="rv_text").input("разведки").run()
-    shown = {int(k.split("-")[1]) for k in _keys(at, "approve-")}
-    assert shown and shown == {b.id for b in beads(ws) if "разведки" in b.ru.casefold()}
-
+    at.multiselect(key="rv_status").set_value(["flagged"]).run()
+    assert set(shown(at)) == {b.id for b in beads(ws) if b.status == "flagged"}
+    at.multiselect(key="rv_status").set_value([]).run()
+    at.text_input(key="rv_text").input("РАЗВЕДКИ").run()
+    assert shown(at) and set(shown(at)) == {b.id for b in beads(ws) if "разведки" in b.ru.casefold()}
     at.text_input(key="rv_text").input("").run()
-    at.checkbox(key="rv_lowest").check().run()
-    at.slider(key="rv_conf").set_value((0.0, 0.5)).run()
-    ids = [int(k.split("-")[1]) for k in _keys(at, "approve-")]
-    confs = [ws.bead(i).confidence for i in ids]
-    assert ids and confs == sorted(confs) and max(confs) <= 0.5
+    at.multiselect(key="rv_bands").set_value(["green"]).run()
+    at.selectbox(key="rv_order").set_value("lowest").run()
+    confs = [ws.bead(i).confidence for i in shown(at)]
+    assert confs and confs == sorted(confs) and min(confs) >= 0.9
 
 
-def _keys(at: AppTest, prefix: str) -> list[str]:
-    return [b.key for b in at.button if b.key and b.key.startswith(prefix)]
+# ---------------------------------------------------------------- operations, by button and by key
 
-
-# ---------------------------------------------------------------- review: bead operations
-
-def test_approve_button(ws):
-    b = beads(ws)[2]
-    at = press(app("review", pair=PAIR), f"approve-{b.id}-{b.version}")
-    ok(at)
-    assert ws.bead(b.id).status == "approved" and ws.bead(b.id).version == b.version + 1
-    assert ws.edits(b.pair_id, limit=1)[0]["action"] == "approve"
-    assert at.button(key=f"approve-{b.id}-{b.version + 1}")      # the page shows the new version
-
-
-def test_reject_button_records_who(ws):
-    b = beads(ws)[3]
+def test_approve_from_the_bead_and_from_the_keyboard(ws):
     at = app("review", pair=PAIR)
     at.text_input(key="who").input("Айгүл").run()
-    ok(press(at, f"reject-{b.id}-{b.version}"))
-    assert ws.bead(b.id).status == "rejected"
-    assert ws.edits(b.pair_id, limit=1)[0]["who"] == "Айгүл"
+    first, second = shown(at)[:2]
+    b = ws.bead(second)
+    ok(press(at, f"approve-{b.id}-{b.version}"))
+    assert ws.bead(b.id).status == "approved" and ws.edits(b.pair_id, limit=1)[0]["who"] == "Айгүл"
+    assert cursor(at) == first
+    ok(press(at, "k_approve"))                                # A: approve the current bead, then the next
+    assert ws.bead(first).status == "approved"
+    assert cursor(at) not in (first, None)
 
 
-def test_edit_either_side(ws):
-    b = beads(ws)[4]
-    at = open_tools(app("review", pair=PAIR), b)
-    at.text_area(key=f"text-kk-{b.id}-{b.version}").input("Түзетілген қазақша мәтін.")
-    ok(press(at, f"save-kk-{b.id}-{b.version}"))
-    now = ws.bead(b.id)
-    assert now.kk == "Түзетілген қазақша мәтін." and now.ru == b.ru and now.status == "edited"
-    at.text_area(key=f"text-ru-{b.id}-{now.version}").input("Исправленный русский текст.")
-    ok(press(at, f"save-ru-{b.id}-{now.version}"))
-    assert ws.bead(b.id).ru == "Исправленный русский текст." and ws.bead(b.id).kk == now.kk
-    e = ws.edits(b.pair_id, limit=2)
-    assert [x["action"] for x in e] == ["edit", "edit"]
-    assert json.loads(e[1]["before"])["beads"][0]["kk"] == b.kk
-
-
-def test_merge_with_next(ws):
-    a, b = same_section_run(ws)
-    n = len(beads(ws))
-    ok(press(app("review", pair=PAIR), f"merge-{a.id}-{a.version}"))
-    m = ws.bead(a.id)
-    assert m.kk_segs == a.kk_segs + b.kk_segs and m.ru_segs == a.ru_segs + b.ru_segs
-    assert len(beads(ws)) == n - 1
-    assert [x.pos for x in beads(ws)] == list(range(n - 1))
-
-
-def test_split_a_side_at_a_chosen_sentence(ws):
-    a, b = same_section_run(ws)
-    m = R.merge_next(ws, a.id, a.version)
-    at = open_tools(app("review", pair=PAIR), m)
-    at.selectbox(key=f"cut-kk-{m.id}-{m.version}").set_value(len(a.kk_segs))
-    at.selectbox(key=f"cut-ru-{m.id}-{m.version}").set_value(len(m.ru_segs))
-    ok(press(at, f"split-{m.id}-{m.version}"))
-    first = ws.bead(m.id)
-    second = beads(ws)[first.pos + 1]
-    assert first.kk_segs == a.kk_segs and first.ru_segs == m.ru_segs
-    assert second.kk_segs == b.kk_segs and second.ru_segs == [] and second.kk == b.kk
-
-
-def test_move_a_segment_to_the_next_and_previous_bead(ws):
-    a, b = same_section_run(ws)
-    m = R.merge_next(ws, a.id, a.version)             # now m holds the sentences of a and b
-    c = beads(ws)[m.pos + 1]
-    if c.section != m.section:
-        pytest.skip("no next bead in the same section")
-    at = open_tools(app("review", pair=PAIR), m)
-    ok(press(at, f"mvnext-ru-{m.id}-{m.version}"))
-    m2, c2 = ws.bead(m.id), ws.bead(c.id)
-    assert m2.ru_segs == m.ru_segs[:-1] and c2.ru_segs == [m.ru_segs[-1]] + c.ru_segs
-    at = open_tools(app("review", pair=PAIR), c2)
-    ok(press(at, f"mvprev-ru-{c2.id}-{c2.version}"))
-    assert ws.bead(m.id).ru_segs == m.ru_segs and ws.bead(c.id).ru_segs == c.ru_segs
-    assert [e["action"] for e in ws.edits(m.pair_id, limit=2)] == ["move", "move"]
-
-
-def test_undo_button(ws):
-    b = beads(ws)[1]
-    at = press(app("review", pair=PAIR), f"approve-{b.id}-{b.version}")
-    assert ws.bead(b.id).status == "approved"
-    assert "approve" in at.button(key="rv_undo").label
-    ok(press(at, "rv_undo"))
-    assert ws.bead(b.id).status == b.status
-    assert ws.edits(b.pair_id, limit=1)[0]["action"] == "undo"
-    assert at.button(key="rv_undo").disabled
-
-
-def test_realign_one_article(ws):
+def test_keys_move_the_cursor_and_turn_pages(ws):
     at = app("review", pair=PAIR)
-    others = [(x.id, x.version) for x in beads(ws) if x.section != "article:3"]
-    at.selectbox(key="rv_realign_section").set_value("article:3").run()
-    press(at, "rv_realign")
-    assert not at.exception and not at.error
-    assert any("Article 3 re-aligned" in s.value for s in at.success)
-    assert [(x.id, x.version) for x in beads(ws) if x.section != "article:3"] == others
-    assert any(x.section == "article:3" for x in beads(ws))
-    assert ws.edits(ws.pair(PAIR).id, limit=1)[0]["action"].startswith("realign")
+    at.selectbox(key="rv_order").set_value("document").run()
+    ids = shown(at)
+    press(at, "k_next")
+    assert cursor(at) == ids[1]
+    press(at, "k_prev")
+    press(at, "k_prev")
+    assert cursor(at) == ids[0]
+    for _ in range(len(ids)):
+        press(at, "k_next")
+    assert shown(at)[0] == beads(ws)[20].id and cursor(at) == shown(at)[0]     # on to page 2
+    press(at, "k_prev")
+    assert cursor(at) == ids[-1]
 
 
-def test_an_operation_the_library_refuses_shows_one_line_and_changes_nothing(ws):
-    b = beads(ws)[2]
-    at = open_tools(app("review", pair=PAIR), b)
-    at.text_area(key=f"text-kk-{b.id}-{b.version}").input("   ")
-    press(at, f"save-kk-{b.id}-{b.version}")
-    assert not at.exception
-    assert len(at.error) == 1 and "cannot be empty" in at.error[0].value
+def test_edit_both_sides_in_one_step(ws):
+    at = app("review", pair=PAIR)
+    b = ws.bead(cursor(at))
+    press(at, "k_edit")                                       # E opens the editor on the current bead
+    at.text_area(key=f"edit-kk-{b.id}-{b.version}").input("Түзетілген қазақша мәтін.")
+    at.text_area(key=f"edit-ru-{b.id}-{b.version}").input("Исправленный русский текст.")
+    ok(press(at, f"FormSubmitter:edit-{b.id}-{b.version}-Save (Ctrl+Enter)"))
+    now = ws.bead(b.id)
+    assert (now.kk, now.ru, now.status) == ("Түзетілген қазақша мәтін.", "Исправленный русский текст.", "edited")
+    assert [e["action"] for e in ws.edits(b.pair_id, limit=1)] == ["edit"]
+    assert not at.text_area                                   # saved: the editor closed
+
+
+def test_a_refused_edit_says_so_beside_the_bead_and_keeps_the_draft(ws):
+    at = app("review", pair=PAIR)
+    b = ws.bead(cursor(at))
+    press(at, "k_edit")
+    at.text_area(key=f"edit-kk-{b.id}-{b.version}").input("   ")
+    press(at, f"FormSubmitter:edit-{b.id}-{b.version}-Save (Ctrl+Enter)")
+    errors = inside(bead_block(at, b.id), "Error")
+    assert len(errors) == 1 and "cannot be emptied" in errors[0] and not at.exception
     assert ws.bead(b.id).kk == b.kk and ws.bead(b.id).version == b.version
 
 
-def test_merge_is_offered_only_within_an_article(ws):
-    bs = beads(ws)
+def test_merge_split_and_move_with_the_keyboard(ws):
+    a, b = same_section_run(ws)
     at = app("review", pair=PAIR)
-    at.selectbox(key="rv_section").set_value(bs[-1].section).run()
-    assert at.button(key=f"merge-{bs[-1].id}-{bs[-1].version}").disabled
-    edge = next(x for x, y in zip(bs, bs[1:]) if x.section != y.section)
+    at.selectbox(key="rv_order").set_value("document").run()
+    press(at, f"sel-{a.id}")
+    ok(press(at, "k_merge"))                                  # M
+    m = ws.bead(a.id)
+    assert m.kk_segs == a.kk_segs + b.kk_segs and m.ru_segs == a.ru_segs + b.ru_segs
+    press(at, "k_split")                                      # S: proposes the cut back into a and b
+    assert at.number_input(key=f"cut-kk-{m.id}-{m.version}").value == len(a.kk_segs)
+    assert at.number_input(key=f"cut-ru-{m.id}-{m.version}").value == len(a.ru_segs)
+    ok(press(at, f"FormSubmitter:split-{m.id}-{m.version}-Split (Enter)"))
+    first = ws.bead(m.id)
+    second = beads(ws)[first.pos + 1]
+    assert (first.kk_segs, first.ru_segs) == (a.kk_segs, a.ru_segs)
+    assert (second.kk_segs, second.ru_segs) == (b.kk_segs, b.ru_segs)
+    press(at, "k_edit")
+    ok(press(at, f"mvnext-ru-{first.id}-{first.version}"))
+    assert ws.bead(first.id).ru_segs == a.ru_segs[:-1] or ws.bead(first.id).kk_segs == a.kk_segs
+
+
+def test_a_refused_move_is_reported_beside_its_bead(ws):
+    bs = beads(ws)
+    edge = next(x for x, y in zip(bs, bs[1:]) if x.section != y.section and x.ru_segs)
+    at = app("review", pair=PAIR)
     at.selectbox(key="rv_section").set_value(edge.section).run()
-    assert at.button(key=f"merge-{edge.id}-{edge.version}").disabled
+    press(at, f"open-{edge.id}")
+    press(at, f"mvnext-ru-{edge.id}-{edge.version}")
+    errors = inside(bead_block(at, edge.id), "Error")
+    assert len(errors) == 1 and "cannot move a sentence" in errors[0]
+    assert not at.error or len(at.error) == 1                 # nowhere else on the page
     assert ws.bead(edge.id).version == edge.version
+
+
+def test_undo_redo_bulk_and_realign_from_the_action_bar(ws):
+    at = app("review", pair=PAIR)
+    at.selectbox(key="rv_section").set_value("article:3").run()
+    article = [b for b in beads(ws) if b.section == "article:3"]
+    ok(press(at, "k_art"))                                    # Shift+A: approve the article
+    assert all(ws.bead(b.id).status == "approved" for b in article if b.status in ("auto", "flagged"))
+    assert "one undo takes them back" in " ".join(x.value for x in at.success)
+    assert "approved" in at.button(key="k_undo").help
+    ok(press(at, "k_undo"))                                   # U
+    assert [ws.bead(b.id).status for b in article] == [b.status for b in article]
+    ok(press(at, "k_redo"))                                   # Y
+    assert all(ws.bead(b.id).status == "approved" for b in article if b.status in ("auto", "flagged"))
+    ok(press(at, "k_realign"))                                # L: reviewed beads stay as they are
+    assert all(ws.bead(b.id).status == "approved" for b in article if b.status in ("auto", "flagged"))
+    assert ws.edits(article[0].pair_id, limit=1)[0]["action"] in ("re-align-section", "redo")
+
+
+def test_approve_every_green_bead(ws):
+    at = app("review", pair=PAIR)
+    green = [b for b in beads(ws) if b.confidence >= 0.9 and b.status == "auto"]
+    ok(press(at, "k_green"))                                  # Shift+G
+    assert all(ws.bead(b.id).status == "approved" for b in green)
+    assert all(b.status != "approved" for b in beads(ws) if b.confidence < 0.9)
 
 
 # ---------------------------------------------------------------- two sessions
 
-def test_stale_edit_from_a_second_session_is_refused_and_the_first_kept(ws):
+def test_a_stale_edit_keeps_the_draft_and_shows_both_texts(ws):
     b = beads(ws)[6]
-    first = app("review", pair=PAIR)
-    second = app("review", pair=PAIR)            # both loaded version b.version
-    first = open_tools(first, b)
-    second = open_tools(second, b)
-    first.text_area(key=f"text-ru-{b.id}-{b.version}").input("Текст первого рецензента.")
-    ok(press(first, f"save-ru-{b.id}-{b.version}"))
-    second.text_area(key=f"text-ru-{b.id}-{b.version}").input("Текст второго рецензента.")
-    press(second, f"save-ru-{b.id}-{b.version}")
-    assert not second.exception
-    assert len(second.error) == 1
-    assert "changed by someone else" in second.error[0].value and "not applied" in second.error[0].value
+    first, second = app("review", pair=PAIR), app("review", pair=PAIR)
+    for at in (first, second):
+        at.selectbox(key="rv_order").set_value("document").run()
+        press(at, f"open-{b.id}")
+    first.text_area(key=f"edit-ru-{b.id}-{b.version}").input("Текст первого рецензента.")
+    ok(press(first, f"FormSubmitter:edit-{b.id}-{b.version}-Save (Ctrl+Enter)"))
+    second.text_area(key=f"edit-ru-{b.id}-{b.version}").input("Текст второго рецензента.")
+    press(second, f"FormSubmitter:edit-{b.id}-{b.version}-Save (Ctrl+Enter)")
+    block = bead_block(second, b.id)
+    errors = inside(block, "Error")
+    assert errors and "changed by someone else" in " ".join(errors)
     now = ws.bead(b.id)
-    assert now.ru == "Текст первого рецензента." and now.version == b.version + 1
-    # the second reviewer's page now shows the current text, ready to edit again
-    assert second.text_area(key=f"text-ru-{b.id}-{now.version}").value == "Текст первого рецензента."
-    # and a stale approve is refused the same way
-    third = app("review", pair=PAIR)
-    R.reject(ws, b.id, now.version)
-    press(third, f"approve-{b.id}-{now.version}")
-    assert "changed by someone else" in third.error[0].value
+    assert now.ru == "Текст первого рецензента."
+    assert second.text_area(key=f"edit-ru-{b.id}-{now.version}").value == "Текст второго рецензента."
+    assert any("Текст первого рецензента." in c for c in inside(block, "Caption"))
+    ok(press(second, f"FormSubmitter:edit-{b.id}-{now.version}-Save my text over it"))
+    assert ws.bead(b.id).ru == "Текст второго рецензента."
+
+
+def test_a_stale_approve_is_refused_beside_the_bead(ws):
+    at = app("review", pair=PAIR)
+    b = ws.bead(cursor(at))
+    R.reject(ws, b.id, b.version)                             # someone else, meanwhile
+    press(at, f"approve-{b.id}-{b.version}")
+    assert "changed by someone else" in " ".join(inside(bead_block(at, b.id), "Error"))
     assert ws.bead(b.id).status == "rejected"
+
+
+@pytest.mark.parametrize("page", ["review", "documents", "export", "terms"])
+def test_every_page_works_on_a_pair_imported_from_tmx(ws, tmp_path, page):
+    from align.exports import export, store_units
+    from tmx_out.tmx import read_tmx
+    tmx = tmp_path / "m.tmx"
+    export(ws, "tmx", tmx, status="all")
+    store_units(ws, "from-tmx", read_tmx(tmx).units)
+    ok(app(page, pair="from-tmx"))

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from workspaces import GOLD_NAMES, assert_valid_tmx, build_workspace, tmx_pairs
+from workspaces import GOLD_NAMES, SEEDS, assert_valid_tmx, build_workspace, tmx_pairs
+from align.text.pipeline import load_document
 from align.store import Workspace
 from align.exports import select_units
 from tmx_out.tabular import TABULAR_WRITERS
@@ -88,8 +89,11 @@ def test_export_options(cli, db, tmp_path, tmx_dtd):
 
 def test_export_merge_identical(cli, tmp_path, tmx_dtd):
     path = tmp_path / "dup.db"
-    ws = build_workspace(path, names=[GOLD_NAMES[0]])
-    pair = ws.pair(GOLD_NAMES[0])
+    ws = Workspace(path)
+    name = GOLD_NAMES[0]
+    ws.import_pair(name, load_document(SEEDS / "kk" / f"{name}.txt", "kk"),
+                   load_document(SEEDS / "ru" / f"{name}.txt", "ru"))
+    pair = ws.pair(name)
     beads = [{"section": "act", "kk_segs": [i], "ru_segs": [i], "kk": "Тараптар келісті.",
               "ru": "Стороны согласились.", "confidence": 0.9, "status": "auto"} for i in range(3)]
     ws.store_alignment(pair.id, beads, {})

@@ -15,8 +15,9 @@ LAYERS = [
     {"align.core"},
     {"tmx_out"},
     {"align.store"},
-    {"align.jobs", "align.exports", "align.glossary"},
+    {"align.exports", "align.glossary"},
     {"align.review"},
+    {"align.jobs"},
     {"align.corpus"},
     {"align.cli", "align.ui"},
 ]
