@@ -35,6 +35,22 @@ def workspace_lexicon(ws, extra: list[tuple[str, str]] = (), exclude: set[int] =
     return lexicon_from_texts(texts)
 
 
+_LEXICONS: dict[tuple, Lexicon] = {}
+
+
+def section_lexicon(ws, pair_id: int) -> Lexicon:
+    """The lexicon for re-aligning one section: learned from the rest of the workspace as
+    it was last aligned, and kept until a pair is aligned again (a reviewer re-aligning
+    article after article should not wait for the corpus to be read each time; a review
+    decision changes the lexicon too little to matter)."""
+    key = (ws.path, pair_id, ws.alignment_stamp())
+    if key not in _LEXICONS:
+        if len(_LEXICONS) >= 4:
+            _LEXICONS.pop(next(iter(_LEXICONS)))
+        _LEXICONS[key] = workspace_lexicon(ws, exclude={pair_id})
+    return _LEXICONS[key]
+
+
 def align_pair(ws, name: str, params: Params = DEFAULT, lexicon: Lexicon | None = None,
                force: bool = False, who: str | None = None) -> dict:
     """Align one stored pair in two passes and store its beads (a re-alignment keeps the
@@ -103,7 +119,7 @@ def realign_section(ws, pair_id: int, section: str, params: Params = DEFAULT, wh
     ks = sorted({k for b in old for k in b.kk_segs})
     rs = sorted({r for b in old for r in b.ru_segs})
     keep = [asdict(b) for b in old if b.status in KEPT]
-    new = reuse_ids(old, align_segments(kk, ru, ks, rs, params, workspace_lexicon(ws, exclude={pair_id}), keep))
+    new = reuse_ids(old, align_segments(kk, ru, ks, rs, params, section_lexicon(ws, pair_id), keep))
     with ws.transaction() as db:
         current = ws.beads_by_id([b.id for b in old])
         if [asdict(b) for b in current] != [asdict(b) for b in old]:

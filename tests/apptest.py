@@ -2,6 +2,7 @@
 on one page, clicks, and checks that nothing went wrong."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -76,12 +77,27 @@ def nodes(node):
 
 
 def find_block(at: AppTest, prefix: str):
-    """The container whose key starts with `prefix` (a bead is 'bead-ID-band[-cur]')."""
+    """The container whose key starts with `prefix`."""
     return next((n for n in nodes(at.main) if (getattr(n, "key", None) or "").startswith(prefix)), None)
 
 
+def _rows(at: AppTest) -> list[tuple[int, object, str]]:
+    """(bead id, row container, row HTML) of each bead on the page, top to bottom: a row
+    is keyed by its place, and names its bead in its HTML (data-bead)."""
+    out = []
+    for n in nodes(at.main):
+        if (getattr(n, "key", None) or "").startswith("row-"):
+            html = next(m.value for m in nodes(n) if type(m).__name__ == "Markdown" and "data-bead=" in m.value)
+            out.append((int(re.search(r"data-bead='(\d+)'", html).group(1)), n, html))
+    return out
+
+
 def bead_block(at: AppTest, bead_id: int):
-    return find_block(at, f"bead-{bead_id}-")
+    return next((row for i, row, _ in _rows(at) if i == bead_id), None)
+
+
+def row_html(at: AppTest, bead_id: int) -> str:
+    return next(html for i, _, html in _rows(at) if i == bead_id)
 
 
 def inside(node, kind: str) -> list:
@@ -91,12 +107,10 @@ def inside(node, kind: str) -> list:
 
 
 def cursor(at: AppTest) -> int | None:
-    """The id of the bead the keys act on (its container's key ends in -cur)."""
-    keys = [getattr(n, "key", None) or "" for n in nodes(at.main)]
-    return next((int(k.split("-")[1]) for k in keys if k.startswith("bead-") and k.endswith("-cur")), None)
+    """The id of the bead the keys act on."""
+    return next((i for i, _, html in _rows(at) if "sk-cur" in html), None)
 
 
 def shown(at: AppTest) -> list[int]:
     """The ids of the beads on the page, top to bottom."""
-    keys = [getattr(n, "key", None) or "" for n in nodes(at.main)]
-    return [int(k.split("-")[1]) for k in keys if k.startswith("bead-")]
+    return [i for i, _, _ in _rows(at)]

@@ -55,7 +55,7 @@ class TermMarker:
                 self.approved["kk"].setdefault(e.kk_key, []).append(e)
                 self.approved["ru"].setdefault(e.ru_key, []).append(e)
         self.stemmer = kazakh_stemmer(ws) if self.by["kk"] else None
-        self._done: dict[tuple[int, int], dict | None] = {}     # (bead id, version) -> marks
+        self._done: dict[tuple[str, str], dict | None] = {}     # (Kazakh, Russian text) -> marks
 
     def marks(self, beads: list[Bead]) -> dict[int, dict]:
         """{bead id: {"kk": [(start, end, tip, reviewed)], "ru": [...], "pairs": ["kk → ru", ...]}}:
@@ -65,7 +65,7 @@ class TermMarker:
             return {}
         out = {}
         for b in beads:
-            key = (b.id, b.version)
+            key = (b.kk, b.ru)            # marks depend on the texts only, not on a status change
             if key not in self._done:
                 if len(self._done) > 20000:
                     self._done.clear()

@@ -103,6 +103,12 @@ class DocumentsMixin:
         return PairInfo(r["id"], r["name"], r["created_at"], r["updated_at"], r["aligned_at"],
                         json.loads(r["report"] or "{}"))
 
+    def alignment_stamp(self) -> tuple:
+        """Changes whenever a pair is imported, removed or aligned again."""
+        return tuple(self.db.execute(
+            "SELECT (SELECT COUNT(*) FROM pairs), (SELECT COALESCE(MAX(id), 0) FROM edits WHERE action IN "
+            "('import', 'reimport', 'delete', 'align', 're-align'))").fetchone())
+
     def pair_name(self, pair_id: int) -> str:
         r = self.db.execute("SELECT name FROM pairs WHERE id = ?", (pair_id,)).fetchone()
         if r is None:

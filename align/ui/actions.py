@@ -6,7 +6,6 @@ import streamlit as st
 
 from .. import jobs
 from .. import review as R
-from ..model import Status
 from ..store import BeadQuery
 from .state import ACTIONS, run_op, said, say, who, workspace
 
@@ -48,7 +47,6 @@ def judge(fn, bead_id: int, version: int, nxt, what: str) -> None:
         if nxt is not None:
             st.session_state[CURSOR] = nxt
         st.session_state["_rv_scroll"] = True
-        st.toast(f"Bead {what}", icon="✅" if what == Status.APPROVED else "✖️")
 
 
 def open_tool(tool: str, bead_id: int) -> None:

@@ -22,7 +22,7 @@ from .beadrow import bead_row
 from .state import ACTIONS, forget_said, show_said, term_marker, workspace
 from .widgets import keep_in_view
 
-PAGE_SIZE = 20
+PAGE_SIZE = 15
 
 
 @st.fragment
@@ -62,7 +62,7 @@ def bead_list(pair_id: int, query: BeadQuery) -> None:
         if opened and opened[1] == cursor.id:
             focus = f'[class*="st-key-edit-kk-{cursor.id}-"] textarea' if opened[0] == "edit" \
                 else f'[class*="st-key-cut-kk-{cursor.id}-"] input'
-        keep_in_view(f'[class*="st-key-bead-{ss[CURSOR]}-"]', focus, ss.setdefault("_rv_nonce", 0))
+        keep_in_view('[class*="st-key-row-"]:has(.sk-cur)', focus, ss.setdefault("_rv_nonce", 0))
         ss["_rv_nonce"] += 1
     forget_said()
 

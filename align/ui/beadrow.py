@@ -21,26 +21,30 @@ FINDING_NAMES = {"renumbered": "numbered differently", "missing": "missing in Ru
 
 
 def bead_row(ws: Workspace, b: Bead, terms: dict, findings: list[dict], current: bool, nav: dict) -> None:
-    key = f"bead-{b.id}-{band(b.confidence)}" + ("-cur" if current else "")
-    with st.container(border=True, key=key):
-        c = st.columns([0.75, 4, 4, 0.95], gap="small")
-        c[0].button(f"{b.pos + 1}", key=f"sel-{b.id}", type="tertiary", on_click=select, args=(b.id,),
-                    help="Make this the current bead (the keys act on it)")
-        c[0].markdown(f"{conf_badge(b.confidence)}<br><span class='sk-status sk-status-{b.status}' "
-                      f"title='{b.status}'>{STATUS_ICONS.get(b.status, '')} {b.status}</span> "
-                      f"<span class='sk-shape'>{b.shape}</span>", unsafe_allow_html=True)
-        c[1].markdown(marked(b.kk, terms.get("kk", [])), unsafe_allow_html=True)
-        c[2].markdown(marked(b.ru, terms.get("ru", [])), unsafe_allow_html=True)
-        with c[3].container(horizontal=True, gap="small"):
+    # The row is keyed by its place on the page, not by the bead: turning a page or moving
+    # a bead then updates rows in place instead of building them anew. Which bead a row
+    # holds, its band and whether it is the current one are marked in its HTML.
+    slot = nav["ids"].index(b.id)
+    marks = f"sk-bead sk-row-{band(b.confidence)}" + (" sk-cur" if current else "")
+    with st.container(border=True, key=f"row-{slot}"):
+        # one piece of HTML for the number, the confidence and both texts, and four buttons:
+        # the fewer elements a bead is drawn with, the sooner the page answers a key
+        notes = _notes(b, terms, findings, current)
+        st.markdown(
+            f"<div class='{marks}' data-bead='{b.id}'><div class='sk-meta'><b>{b.pos + 1}</b> {conf_badge(b.confidence)}<br>"
+            f"<span class='sk-status sk-status-{b.status}'>{STATUS_ICONS.get(b.status, '')} {b.status}</span> "
+            f"<span class='sk-shape'>{b.shape}</span></div>{marked(b.kk, terms.get('kk', []))}"
+            f"{marked(b.ru, terms.get('ru', []))}</div>" + (f"<div class='sk-notes'>{notes}</div>" if notes else ""),
+            unsafe_allow_html=True)
+        with st.container(horizontal=True, gap=None, key=f"acts-{b.id}"):
             st.button("✓", key=f"approve-{b.id}-{b.version}", help="Approve", on_click=judge,
                       args=(R.approve, b.id, b.version, None, "approved"))
             st.button("✗", key=f"reject-{b.id}-{b.version}", help="Reject", on_click=judge,
                       args=(R.reject, b.id, b.version, None, "rejected"))
             st.button("✎", key=f"open-{b.id}", help="Edit, split, or move sentences", on_click=open_tool,
                       args=("edit", b.id))
-        notes = _notes(b, terms, findings, current)
-        if notes:
-            st.markdown(notes, unsafe_allow_html=True)
+            st.button("◎", key=f"sel-{b.id}", on_click=select, args=(b.id,),
+                      help="Make this the current bead (the keys act on it)")
         show_said(b.id)
         opened = st.session_state.get(OPEN)
         if opened and opened[1] == b.id:

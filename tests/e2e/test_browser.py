@@ -116,9 +116,7 @@ def click(page, selector):
 
 def current(page) -> int:
     """The id of the bead under the cursor, read off the page."""
-    cls = page.locator('[class*="st-key-bead-"][class*="-cur"]').first.get_attribute("class")
-    key = next(c for c in cls.split() if c.startswith("st-key-bead-"))
-    return int(key.split("-")[3])
+    return int(page.locator(".sk-cur").first.get_attribute("data-bead"))
 
 
 def press(page, key: str) -> None:
@@ -140,9 +138,9 @@ def test_a_review_by_keyboard_alone_survives_undo_realign_and_reload(server, bro
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     try:
         page.goto(f"{url}/?page=review&pair={PAIR}")
-        page.locator('[class*="st-key-bead-"][class*="-cur"]').wait_for(timeout=60000)
+        page.locator(".sk-cur").wait_for(timeout=60000)
         settle(page)
-        shown = page.locator('[class*="st-key-bead-"]')
+        shown = page.locator('[class*="st-key-row-"]')
         in_view = [box for box in (shown.nth(i).bounding_box() for i in range(shown.count()))
                    if box and box["y"] + box["height"] <= 900]
         assert len(in_view) >= 4, f"{len(in_view)} beads fit on a 1440x900 screen"
@@ -213,11 +211,11 @@ def test_a_review_by_keyboard_alone_survives_undo_realign_and_reload(server, bro
         # reload: the page shows every reviewed bead as it was left
         page.set_viewport_size({"width": 1024, "height": 768})
         page.reload()
-        page.locator('[class*="st-key-bead-"][class*="-cur"]').wait_for(timeout=60000)
+        page.locator(".sk-cur").wait_for(timeout=60000)
         settle(page)
         assert reviewed(db, pid) == kept
         for i, (_, _, _, kk, _, status) in kept.items():
-            box = page.locator(f'[class*="st-key-bead-{i}-"]')
+            box = page.locator(f'[class*="st-key-row-"]:has([data-bead="{i}"])')
             if box.count():
                 text = box.inner_text()
                 assert status in text and kk[:20] in text
