@@ -97,8 +97,9 @@ class GlossaryMixin:
     def glossary_stamp(self) -> tuple:
         """Changes whenever the glossary does (a build, an edit, an approval): what a cache
         of anything derived from the glossary is keyed by."""
-        return tuple(self.db.execute("SELECT COUNT(*), COALESCE(SUM(version), 0), COALESCE(MAX(id), 0), "
-                                     "(SELECT COALESCE(MAX(id), 0) FROM glossary_builds) FROM glossary").fetchone())
+        # every change to the glossary is logged, with no pair: the newest such entry says it all
+        return tuple(self.db.execute("SELECT COALESCE(MAX(id), 0) FROM edits WHERE pair_id IS NULL "
+                                     "AND action LIKE 'glossary%'").fetchone())
 
     def glossary_entry(self, entry_id: int) -> Entry:
         r = self.db.execute("SELECT * FROM glossary WHERE id = ?", (entry_id,)).fetchone()

@@ -49,13 +49,17 @@ def bead_list(pair_id: int, query: BeadQuery) -> None:
     if not beads:
         st.info("No bead matches the filters.")
     findings = R.findings_by_unit(R.structure_findings(ws, ws.pair_name(pair_id)))
+    # glossary terms are marked in the bead being reviewed only: marks on every row are noise
+    # to the eye and cost the browser a tenth of a second a key; the others show warnings only
     marks = term_marker(ws).marks(beads)
     section = None
     for b in beads:
         if query.order == "document" and b.section != section:     # in document order, articles as headings
             section = b.section
             st.markdown(f"<div class='sk-section'>{R.section_label(b.section)}</div>", unsafe_allow_html=True)
-        bead_row(ws, b, marks.get(b.id, {}), findings.get(b.section, []), b.id == ss[CURSOR], nav)
+        current = b.id == ss[CURSOR]
+        terms = marks.get(b.id, {}) if current else {"pairs": marks.get(b.id, {}).get("pairs", [])}
+        bead_row(ws, b, terms, findings.get(b.section, []), current, nav)
     if ss.pop("_rv_scroll", False) and cursor is not None:
         opened = ss.get(OPEN)
         focus = None

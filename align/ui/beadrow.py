@@ -25,13 +25,13 @@ def bead_row(ws: Workspace, b: Bead, terms: dict, findings: list[dict], current:
     # a bead then updates rows in place instead of building them anew. Which bead a row
     # holds, its band and whether it is the current one are marked in its HTML.
     slot = nav["ids"].index(b.id)
-    marks = f"sk-bead sk-row-{band(b.confidence)}" + (" sk-cur" if current else "")
+    classes = f"sk-bead sk-row-{band(b.confidence)}" + (" sk-cur" if current else "")
     with st.container(border=True, key=f"row-{slot}"):
         # one piece of HTML for the number, the confidence and both texts, and four buttons:
         # the fewer elements a bead is drawn with, the sooner the page answers a key
         notes = _notes(b, terms, findings, current)
         st.markdown(
-            f"<div class='{marks}' data-bead='{b.id}'><div class='sk-meta'><b>{b.pos + 1}</b> {conf_badge(b.confidence)}<br>"
+            f"<div class='{classes}' data-bead='{b.id}'><div class='sk-meta'><b>{b.pos + 1}</b> {conf_badge(b.confidence)}<br>"
             f"<span class='sk-status sk-status-{b.status}'>{STATUS_ICONS.get(b.status, '')} {b.status}</span> "
             f"<span class='sk-shape'>{b.shape}</span></div>{marked(b.kk, terms.get('kk', []))}"
             f"{marked(b.ru, terms.get('ru', []))}</div>" + (f"<div class='sk-notes'>{notes}</div>" if notes else ""),
