@@ -4,6 +4,7 @@
     python benchmarks/textberg.py [-o OUT.defr]
 """
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -14,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from align.core.sentences import align_sentence_lists  # noqa: E402
 
-PEER = ROOT / "tests" / "data" / "textberg"
+PEER = Path(os.environ.get("SAIKES_TEXTBERG") or ROOT.parent / "shared" / "peer" / "textberg")
 SCORER = ROOT / "tests" / "data" / "eval" / "textberg_score.py"
 
 

@@ -1,5 +1,6 @@
 """Reading the gold alignments the way ../shared/eval/align_score.py does."""
 import json
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -8,6 +9,10 @@ DATA = Path(__file__).resolve().parent / "data"
 SEEDS_GOLD = DATA / "seeds_gold"
 REAL = DATA / "real"
 REAL_GOLD = DATA / "real_gold"
+# Text+Berg is GPL and its README asks that it not be copied into projects: it is read
+# where it lies, beside the checkout (CI has it there) or where $SAIKES_TEXTBERG says
+TEXTBERG = Path(os.environ.get("SAIKES_TEXTBERG") or
+                Path(__file__).resolve().parents[2] / "shared" / "peer" / "textberg")
 HOMOGLYPHS = str.maketrans({"i": "і", "I": "і", "e": "е", "E": "е", "o": "о", "O": "о", "a": "а",
                             "A": "а", "c": "с", "C": "с", "p": "р", "P": "р", "x": "х", "X": "х",
                             "y": "у", "Y": "ү", "H": "н", "K": "к", "M": "м", "T": "т", "B": "в"})

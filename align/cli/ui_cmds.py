@@ -51,6 +51,12 @@ def streamlit_command(port: int | None, address: str | None = None) -> list[str]
            "--server.maxUploadSize", "10",
            "--client.toolbarMode", "minimal",
            "--global.developmentMode", "false",
+           # a reviewer's server does not reload itself: watching the app's files for
+           # changes costs CPU on every rerun
+           "--server.fileWatcherType", "none",
+           # nor collect all garbage after every rerun: with the glossary and the
+           # lemmatizer loaded a full collection costs more than the rerun itself
+           "--runner.postScriptGC", "false",
            "--theme.primaryColor", "#1a57b5"]
     if port:
         cmd += ["--server.port", str(port)]
