@@ -19,7 +19,7 @@ from . import kernel as K
 from .features import Encoded
 from .scoring import DEFAULT, Lexicon, Params
 
-WIDTH = 50              # initial half-width of the band, in segments
+WIDTH = 30              # initial half-width of the band, in segments
 WIDEN_ROUNDS = 8        # at most this many widenings
 
 
@@ -47,9 +47,12 @@ def align_encoded(enc: Encoded, ratio: float, params: Params = DEFAULT, lexicon:
     guide = _guide(enc, anchors)
     below = np.full(n + 1, WIDTH, dtype=np.int64)
     above = np.full(n + 1, WIDTH, dtype=np.int64)
+    none = np.zeros(0, dtype=np.int64)
+    lo, hi, off, scores = none, none, none, np.zeros((0, len(K.SHAPES)))
     for _ in range(WIDEN_ROUNDS + 1):
+        old = (lo, hi, off, scores)
         lo, hi, off = _band(guide, below, above, n, m)
-        scores = K.score_band(n, m, lo, hi, off, *src, *tgt, lex_ptr, lex_ids, vec, priors, _marks(enc))
+        scores = K.score_band(n, m, lo, hi, off, *src, *tgt, lex_ptr, lex_ids, vec, priors, _marks(enc), *old)
         path, _total = K.viterbi(n, m, lo, hi, off, scores)
         touched = _touches(path, lo, hi, m) if len(path) else [(n, "both")]
         if not touched or (below.max() >= m and above.max() >= m):

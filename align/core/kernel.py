@@ -187,15 +187,21 @@ def _skip_cost(role, params):
 def score_band(n, m, lo, hi, off, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr, s_sids, s_role, s_key,
                s_level, s_unit, s_sw, t_len, t_nptr, t_nids, t_cptr, t_cids, t_sptr, t_sids, t_role, t_key,
                t_level, t_unit, t_sw,
-               lex_ptr, lex_ids, params, priors, marks):
-    """Scores of every bead ending at every cell of the band: array [cells, shapes]."""
+               lex_ptr, lex_ids, params, priors, marks, old_lo, old_hi, old_off, old):
+    """Scores of every bead ending at every cell of the band: array [cells, shapes].
+    Cells inside the previous band (old_lo..old_hi by row, scores `old`; empty arrays on
+    the first round) are copied: widening the band scores only the cells it adds."""
     cells = off[n] + hi[n] - lo[n] + 1
     out = np.full((cells, SHAPES.shape[0]), NEG)
     clues = np.zeros(N_CLUES)
     tok = 0
+    reuse = old_lo.shape[0] == n + 1
     for i in range(n + 1):
         for j in range(lo[i], hi[i] + 1):
             idx = off[i] + j - lo[i]
+            if reuse and old_lo[i] <= j <= old_hi[i]:
+                out[idx] = old[old_off[i] + j - old_lo[i]]
+                continue
             for k in range(SHAPES.shape[0]):
                 a = SHAPES[k, 0]
                 b = SHAPES[k, 1]
