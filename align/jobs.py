@@ -70,41 +70,107 @@ def align_pair(ws, name: str, params: Params = DEFAULT, lexicon: Lexicon | None 
 
 
 def align_all(ws, names: list[str] | None = None, params: Params = DEFAULT, force: bool = False,
-              progress=None, who: str | None = None) -> dict[str, dict | Exception]:
+              progress=None, who: str | None = None, workers: int = 1) -> dict[str, dict | Exception]:
     """Align many pairs: a first pass over all of them teaches the lexicon that the
     second pass uses. Returns each pair's report, or the error that stopped it.
     Documents are read again for the second pass rather than held, so memory does not
-    grow with the number of pairs."""
+    grow with the number of pairs. With `workers` > 1 the pairs are aligned in that many
+    processes (each reads the workspace itself; only this one writes), with the same
+    result as one process: the lexicon is taught in the same order."""
     names = names or [p.name for p in ws.pairs()]
     ids = {name: ws.pair(name).id for name in names}
     results: dict[str, dict | Exception] = {}
     teach: list[tuple[str, str]] = []
-    for name in names:
-        first = _align_stored(ws, ids[name], params, None)
-        try:
-            if not force:
-                check_related(name, first)
-            if len(teach) < LEXICON_SAMPLE:
-                teach.extend(confident_texts(first.beads))
-        except MismatchError as exc:
-            results[name] = exc
-        if progress:
-            progress(1)
-    lexicon = workspace_lexicon(ws, teach, exclude=set(ids.values()))
-    for name in names:
-        if name not in results:
-            result = _align_stored(ws, ids[name], params, lexicon)
-            result.report["lexicon_entries"] = len(lexicon)
-            result.report["stored"] = ws.store_alignment(ids[name], result.beads, result.report, who)
-            results[name] = result.report
-        if progress:
-            progress(1)
+    with _Pool(ws, params, workers if len(names) > 1 else 1) as pool:
+        for name, (texts, problem) in zip(names, pool.map(_first_pass, [ids[n] for n in names])):
+            if problem and not force:
+                results[name] = problem
+            elif len(teach) < LEXICON_SAMPLE:
+                teach.extend(texts)
+            if progress:
+                progress(1)
+        lexicon = workspace_lexicon(ws, teach, exclude=set(ids.values()))
+        todo = [n for n in names if n not in results]
+        pool.share(lexicon)
+        for name, (beads, report) in zip(todo, pool.map(_second_pass, [ids[n] for n in todo])):
+            report["lexicon_entries"] = len(lexicon)
+            report["stored"] = ws.store_alignment(ids[name], beads, report, who)
+            results[name] = report
+            if progress:
+                progress(1)
+    if progress:
+        progress(len(names) - len(todo))
     return results
+
+
+# What a pass needs in each process: the workspace (opened once per process), the
+# parameters and, for the second pass, the lexicon (sent once per process, not per pair).
+_WORKER: dict = {}
+
+
+def _setup(path: str, params: Params, lexicon: Lexicon | None = None) -> None:
+    from .store import Workspace
+    if "ws" not in _WORKER:
+        _WORKER["ws"] = Workspace(path, create=False)
+    _WORKER.update(params=params, lexicon=lexicon)
+
+
+def _first_pass(pair_id: int) -> tuple[list, MismatchError | None]:
+    """The confident texts of a first alignment, and why the pair looks unrelated, if it does."""
+    ws = _WORKER["ws"]
+    first = _align_stored(ws, pair_id, _WORKER["params"], None)
+    try:
+        check_related(ws.pair_name(pair_id), first)
+    except MismatchError as exc:
+        return confident_texts(first.beads), exc
+    return confident_texts(first.beads), None
 
 
 def _align_stored(ws, pair_id: int, params: Params, lexicon: Lexicon | None) -> Alignment:
     return align_documents(ws.document(pair_id, "kk"), ws.document(pair_id, "ru"), params, lexicon,
                            reviewed_beads(ws, pair_id))
+
+
+def _second_pass(pair_id: int):
+    result = _align_stored(_WORKER["ws"], pair_id, _WORKER["params"], _WORKER["lexicon"])
+    return result.beads, result.report
+
+
+class _Pool:
+    """The passes of `align_all` in this process, or in a pool of `workers` processes."""
+
+    def __init__(self, ws, params: Params, workers: int):
+        self.ws, self.params, self.workers, self.executor = ws, params, max(1, workers), None
+        self.share(None)
+
+    def share(self, lexicon: Lexicon | None) -> None:
+        """Start the processes (again) with this lexicon."""
+        if self.executor:
+            self.executor.shutdown()
+        if self.workers == 1:
+            _WORKER.update(ws=self.ws, params=self.params, lexicon=lexicon)
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from .core.dp import warm_up
+        # fork where there is one: the workers start with the compiled kernel already loaded
+        warm_up()
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self.executor = ProcessPoolExecutor(self.workers, multiprocessing.get_context(method),
+                                            initializer=_setup, initargs=(self.ws.path, self.params, lexicon))
+
+    def map(self, fn, items):
+        if self.executor is None:
+            return map(fn, items)
+        return self.executor.map(fn, items, chunksize=1)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.executor:
+            self.executor.shutdown(cancel_futures=True)
+        _WORKER.clear()
 
 
 def realign_section(ws, pair_id: int, section: str, params: Params = DEFAULT, who: str | None = None) -> int:

@@ -89,6 +89,14 @@ def align_encoded(enc: Encoded, ratio: float, params: Params = DEFAULT, lexicon:
     return out
 
 
+def warm_up() -> None:
+    """Load the compiled kernel into this process now, so that worker processes forked
+    from it start with it loaded instead of each loading it again."""
+    from .features import clues, encode
+    one = clues("1 a", "")
+    align_encoded(encode([one], [one]), 1.0)
+
+
 def _named(clue: np.ndarray) -> dict:
     return {"length": round(float(clue[K.C_LENGTH]), 3), "numbers_agree": int(clue[K.C_AGREE]),
             "numbers_differ": int(clue[K.C_DIFFER]), "cognates": round(float(clue[K.C_COGNATES]), 3),

@@ -81,11 +81,19 @@ def _read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4):
         pid = ws.pair(pair).id
         every = [b for b in every if b.pair_id == pid]
     out = []
+    # a text seen before (a standard clause, an act imported twice) is read once
+    kk_seen: dict[str, list] = {}
+    ru_seen: dict[str, list] = {}
     for b in every:
         if not b.kk.strip() or not b.ru.strip():
             continue
-        out.append(_Bead(b, names.get(b.pair_id, str(b.pair_id)),
-                         kazakh_terms(b.kk, stemmer, max_words), russian_terms(b.ru, max_words)))
+        kk = kk_seen.get(b.kk)
+        if kk is None:
+            kk = kk_seen[b.kk] = kazakh_terms(b.kk, stemmer, max_words)
+        ru = ru_seen.get(b.ru)
+        if ru is None:
+            ru = ru_seen[b.ru] = russian_terms(b.ru, max_words)
+        out.append(_Bead(b, names.get(b.pair_id, str(b.pair_id)), kk, ru))
     return out, stemmer
 
 
