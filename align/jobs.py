@@ -26,28 +26,31 @@ def reviewed_beads(ws, pair_id: int) -> list[dict]:
 
 def workspace_lexicon(ws, extra: list[tuple[str, str]] = (), exclude: set[int] = frozenset()) -> Lexicon:
     """Learn the lexicon from the confident or approved beads of the workspace (less the
-    pairs in `exclude`, which are being re-aligned) and the (kk, ru) texts in `extra`.
+    pairs in `exclude`, which are being re-aligned) and the (kk, ru) texts in `extra`, and
+    keep it in the workspace for later re-alignments (`stored_lexicon`).
     A large workspace is sampled evenly: the lexicon of legal language saturates long
     before a corpus ends, and the pair counts would not fit in memory. What is learned is
     merged over the built-in legal lexicon."""
     budget = max(0, LEXICON_SAMPLE - len(extra))
     texts = list(extra[:LEXICON_SAMPLE]) + ws.confident_texts(LEXICON_FROM, set(exclude), budget)
-    return lexicon_from_texts(texts)
+    lexicon = lexicon_from_texts(texts)
+    ws.save_lexicon(lexicon.to_bytes(), len(texts))
+    return lexicon
 
 
 _LEXICONS: dict[tuple, Lexicon] = {}
 
 
-def section_lexicon(ws, pair_id: int) -> Lexicon:
-    """The lexicon for re-aligning one section: learned from the rest of the workspace as
-    it was last aligned, and kept until a pair is aligned again (a reviewer re-aligning
-    article after article should not wait for the corpus to be read each time; a review
-    decision changes the lexicon too little to matter)."""
-    key = (ws.path, pair_id, ws.alignment_stamp())
+def stored_lexicon(ws) -> Lexicon:
+    """The lexicon learned when the workspace was last aligned (learned now if it never
+    was): re-aligning one pair or one article uses it instead of reading the whole
+    workspace again, which a reviewer would wait for. Kept in memory per workspace state."""
+    key = (ws.path, ws.alignment_stamp())
     if key not in _LEXICONS:
         if len(_LEXICONS) >= 4:
             _LEXICONS.pop(next(iter(_LEXICONS)))
-        _LEXICONS[key] = workspace_lexicon(ws, exclude={pair_id})
+        blob = ws.stored_lexicon()
+        _LEXICONS[key] = Lexicon.from_bytes(blob) if blob else workspace_lexicon(ws)
     return _LEXICONS[key]
 
 
@@ -62,7 +65,9 @@ def align_pair(ws, name: str, params: Params = DEFAULT, lexicon: Lexicon | None 
     if not force:
         check_related(name, first)
     if lexicon is None:
-        lexicon = workspace_lexicon(ws, confident_texts(first.beads), exclude={info.id})
+        blob = ws.stored_lexicon()
+        lexicon = (Lexicon.from_bytes(blob) if blob else
+                   workspace_lexicon(ws, confident_texts(first.beads), exclude={info.id}))
     result = align_documents(kk, ru, params, lexicon, keep) if len(lexicon) else first
     result.report["lexicon_entries"] = len(lexicon)
     result.report["stored"] = ws.store_alignment(info.id, result.beads, result.report, who)
@@ -185,7 +190,7 @@ def realign_section(ws, pair_id: int, section: str, params: Params = DEFAULT, wh
     ks = sorted({k for b in old for k in b.kk_segs})
     rs = sorted({r for b in old for r in b.ru_segs})
     keep = [asdict(b) for b in old if b.status in KEPT]
-    new = reuse_ids(old, align_segments(kk, ru, ks, rs, params, section_lexicon(ws, pair_id), keep))
+    new = reuse_ids(old, align_segments(kk, ru, ks, rs, params, stored_lexicon(ws), keep))
     with ws.transaction() as db:
         current = ws.beads_by_id([b.id for b in old])
         if [asdict(b) for b in current] != [asdict(b) for b in old]:

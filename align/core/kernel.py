@@ -189,8 +189,8 @@ def score_band(n, m, lo, hi, off, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr,
                t_level, t_unit, t_sw,
                lex_ptr, lex_ids, params, priors, marks, old_lo, old_hi, old_off, old):
     """Scores of every bead ending at every cell of the band: array [cells, shapes].
-    Cells inside the previous band (old_lo..old_hi by row, scores `old`; empty arrays on
-    the first round) are copied: widening the band scores only the cells it adds."""
+    Beads scored in the previous band (old_lo..old_hi by row, scores `old`; empty arrays on
+    the first round) are copied: widening the band scores only the beads it adds."""
     cells = off[n] + hi[n] - lo[n] + 1
     out = np.full((cells, SHAPES.shape[0]), NEG)
     clues = np.zeros(N_CLUES)
@@ -199,10 +199,13 @@ def score_band(n, m, lo, hi, off, s_len, s_nptr, s_nids, s_cptr, s_cids, s_sptr,
     for i in range(n + 1):
         for j in range(lo[i], hi[i] + 1):
             idx = off[i] + j - lo[i]
-            if reuse and old_lo[i] <= j <= old_hi[i]:
-                out[idx] = old[old_off[i] + j - old_lo[i]]
-                continue
+            was = old_off[i] + j - old_lo[i] if reuse and old_lo[i] <= j <= old_hi[i] else -1
             for k in range(SHAPES.shape[0]):
+                # a bead scored before keeps its score; one whose start lay outside the
+                # old band (NEG there) is scored now
+                if was >= 0 and old[was, k] > NEG:
+                    out[idx, k] = old[was, k]
+                    continue
                 a = SHAPES[k, 0]
                 b = SHAPES[k, 1]
                 pi = i - a

@@ -12,7 +12,9 @@ gold alignments (benchmarks/tune_aligner.py).
 """
 from __future__ import annotations
 
+import json
 import math
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -101,6 +103,16 @@ class Lexicon:
     def share(self, src: frozenset, tgt: frozenset) -> float:
         total = len(src) + len(tgt)
         return self.linked(src, tgt) / total if total else 0.0
+
+    def to_bytes(self) -> bytes:
+        data = {"links": {s: sorted(t) for s, t in self.links.items()}, "p_true": self.p_true,
+                "p_random": self.p_random}
+        return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+    @classmethod
+    def from_bytes(cls, blob: bytes) -> "Lexicon":
+        data = json.loads(zlib.decompress(blob).decode("utf-8"))
+        return cls({s: frozenset(t) for s, t in data["links"].items()}, data["p_true"], data["p_random"])
 
     def llr_weights(self) -> tuple[float, float]:
         """(log-ratio per linked word, per unlinked word), or (0, 0) when not measured."""

@@ -159,6 +159,16 @@ class BeadsMixin:
         return [(r[0], r[1]) for r in self.db.execute(
             f"SELECT kk, ru FROM beads WHERE {where} AND id % ? = 0", args + [stride])]
 
+    def save_lexicon(self, blob: bytes, beads: int) -> None:
+        """Keep the lexicon learned from `beads` beads (serialized by the aligner)."""
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO lexicon (id, learned_at, beads, data) VALUES (1, ?, ?, ?)",
+                       (now(), beads, blob))
+
+    def stored_lexicon(self) -> bytes | None:
+        r = self.db.execute("SELECT data FROM lexicon WHERE id = 1").fetchone()
+        return r["data"] if r else None
+
     def beads_by_id(self, ids: list[int]) -> list[Bead]:
         """The beads with these ids that exist, in the order of `ids`."""
         found: dict[int, Bead] = {}

@@ -140,5 +140,15 @@ MIGRATIONS: list[str] = [
     ALTER TABLE edits ADD COLUMN ref INTEGER;
     ALTER TABLE edits ADD COLUMN summary TEXT;
     """,
+    # 6: the lexicon learned when the workspace was last aligned, kept so that aligning one
+    # pair or one article again does not read the whole workspace to learn it anew
+    """
+    CREATE TABLE lexicon (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        learned_at TEXT NOT NULL,
+        beads INTEGER NOT NULL,
+        data BLOB NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
