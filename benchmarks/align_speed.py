@@ -26,10 +26,11 @@ def run_seeds() -> None:
                             f"{tmp}/out", "--glossaries", f"{tmp}/gl"], cwd=tmp, env=env,
                            capture_output=True, text=True)
         elapsed = time.perf_counter() - t0
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
         if r.returncode:
             sys.exit(r.stderr)
-        print(f"saikes run on the seeds (5 pairs): {elapsed:.2f} s wall, peak RSS {peak:.0f} MB")
+        print(f"saikes run on the seeds (5 pairs): {elapsed:.2f} s wall, "
+              f"{usage.ru_utime + usage.ru_stime:.2f} s CPU, peak RSS {usage.ru_maxrss / 1024:.0f} MB")
 
 
 def synthetic(pairs: int) -> None:
@@ -62,12 +63,45 @@ def synthetic(pairs: int) -> None:
     print(f"  workspace file {size:.1f} MB; peak RSS of the process {peak:.0f} MB")
 
 
+def cores(pairs: int) -> None:
+    """`saikes run` on a folder of `pairs` pairs (the seeds and the official acts, copied
+    round) with one process and with two: wall, CPU, the largest process's peak memory."""
+    from speed import timed
+    acts = [(ROOT / "seeds" / "kk" / p.name, ROOT / "seeds" / "ru" / p.name)
+            for p in sorted((ROOT / "seeds" / "kk").glob("*.txt"))]
+    real = ROOT / "tests" / "data" / "real"
+    acts += [(p, real / "ru" / p.name) for p in sorted((real / "kk").glob("*.md")) if (real / "ru" / p.name).exists()]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for side in ("kk", "ru"):
+            (folder / side).mkdir()
+        for k in range(pairs):
+            kk, ru = acts[k % len(acts)]
+            copy = f"{k:05d}_{kk.stem}{kk.suffix}"
+            # a copy differs from the act by one space, as a re-published act would
+            (folder / "kk" / copy).write_text(kk.read_text(encoding="utf-8") + " " * (k // len(acts)), encoding="utf-8")
+            (folder / "ru" / copy).write_text(ru.read_text(encoding="utf-8"), encoding="utf-8")
+        figures = {}
+        for workers in (1, 2):
+            cmd = [sys.executable, "-m", "align.cli", "--db", f"{tmp}/w{workers}.db", "run", "--kk", f"{tmp}/kk",
+                   "--ru", f"{tmp}/ru", "--out", f"{tmp}/out{workers}", "--workers", str(workers)]
+            figures[workers] = timed(cmd, ok=(0, 1))
+            wall, cpu, peak = figures[workers]
+            print(f"saikes run, {pairs} pairs, {workers} process(es): {wall:.1f} s wall, {cpu:.1f} s CPU, "
+                  f"largest process {peak:.0f} MB", flush=True)
+        print(f"  speed-up with two cores: {figures[1][0] / figures[2][0]:.2f}x")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pairs", type=int, default=200)
+    ap.add_argument("--cores", type=int, default=0, metavar="PAIRS",
+                    help="also time `saikes run` on this many pairs with one and two processes")
     args = ap.parse_args()
     run_seeds()
     synthetic(args.pairs)
+    if args.cores:
+        cores(args.cores)
 
 
 if __name__ == "__main__":
