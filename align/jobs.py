@@ -155,14 +155,10 @@ class _Pool:
         if self.workers == 1:
             _WORKER.update(ws=self.ws, params=self.params, lexicon=lexicon)
             return
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
         from .core.dp import warm_up
-        # fork where there is one: the workers start with the compiled kernel already loaded
-        warm_up()
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        self.executor = ProcessPoolExecutor(self.workers, multiprocessing.get_context(method),
-                                            initializer=_setup, initargs=(self.ws.path, self.params, lexicon))
+        from .pool import process_pool
+        warm_up()   # forked workers then start with the compiled kernel loaded
+        self.executor = process_pool(self.workers, _setup, (self.ws.path, self.params, lexicon))
 
     def map(self, fn, items):
         if self.executor is None:

@@ -79,8 +79,8 @@ def cores(pairs: int) -> None:
             kk, ru = acts[k % len(acts)]
             copy = f"{k:05d}_{kk.stem}{kk.suffix}"
             # a copy differs from the act by one space, as a re-published act would
-            (folder / "kk" / copy).write_text(kk.read_text(encoding="utf-8") + " " * (k // len(acts)), encoding="utf-8")
-            (folder / "ru" / copy).write_text(ru.read_text(encoding="utf-8"), encoding="utf-8")
+            (folder / "kk" / copy).write_bytes(kk.read_bytes() + b" " * (k // len(acts)))
+            (folder / "ru" / copy).write_bytes(ru.read_bytes())
         figures = {}
         for workers in (1, 2):
             cmd = [sys.executable, "-m", "align.cli", "--db", f"{tmp}/w{workers}.db", "run", "--kk", f"{tmp}/kk",

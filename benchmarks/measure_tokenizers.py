@@ -69,7 +69,7 @@ from align import aligner, features  # noqa: E402
 from align.lang import tables as R  # noqa: E402
 from align.core.sentences import align_sentence_lists  # noqa: E402
 
-PEER = ROOT / "tests" / "data" / "textberg"
+PEER = Path(os.environ.get("SAIKES_TEXTBERG") or ROOT.parent / "shared" / "peer" / "textberg")
 EVAL = ROOT / "tests" / "data" / "eval"
 ORIGINAL_CLUES = features.clues
 

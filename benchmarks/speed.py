@@ -114,6 +114,7 @@ def main() -> None:
     ap.add_argument("--textberg", type=Path, default=TEXTBERG)
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--max-copies", type=int, default=8)
+    ap.add_argument("--code-only", action="store_true", help="only the doubled code, no Text+Berg")
     args = ap.parse_args()
     saikes = [sys.executable, "-m", "align.cli"]
     os.environ["PYTHONPATH"] = str(ROOT)
@@ -127,8 +128,10 @@ def main() -> None:
             ours = saikes + ["align-sentences", str(de), str(fr), "-o", str(tmp / "out.txt")]
             return ours, ([str(binary), str(null), str(de), str(fr)] if binary else None)
 
-        found = pairs(args.textberg)
-        if not found:
+        found = [] if args.code_only else pairs(args.textberg)
+        if args.code_only:
+            pass
+        elif not found:
             print(f"Text+Berg: skipped (no NAME.de / NAME.fr pairs in {args.textberg})")
         else:
             print(f"Text+Berg from {args.textberg}: {len(found)} document(s); median of {args.repeat} runs")

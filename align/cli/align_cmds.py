@@ -188,11 +188,9 @@ def read_pairs(pairs: list[tuple[Path, Path]], processes: int):
 
 
 def _read_in_pool(pairs, processes: int):
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from ..pool import process_pool
     from ..text import pipeline  # noqa: F401  (imported once here, not in every worker)
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(min(processes, len(pairs)), multiprocessing.get_context(method))
+    pool = process_pool(min(processes, len(pairs)))
     try:
         yield from pool.map(_read_pair, pairs, chunksize=4)
     finally:
