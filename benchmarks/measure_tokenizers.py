@@ -65,7 +65,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from align import aligner, features  # noqa: E402
+for _needed in ("sentencepiece", "sacremoses"):
+    if importlib.util.find_spec(_needed) is None:
+        sys.exit(f"this measurement needs {_needed}: pip install sentencepiece sacremoses")
+from align.core import aligner, features, sentences  # noqa: E402
+from align.lang.words import WORD  # noqa: E402
 from align.lang import tables as R  # noqa: E402
 from align.core.sentences import align_sentence_lists  # noqa: E402
 
@@ -86,13 +90,13 @@ def _load(name, path):
 def make_clues(words_of=None, stems_of=None, cognates_of=None):
     """A `clues` function like align.features.clues with its words, stems or cognate keys
     found another way. With no arguments it is the original, field for field."""
-    regex_words = lambda lower, lang: features._WORD.findall(lower)  # noqa: E731
+    regex_words = lambda lower, lang: WORD.findall(lower)  # noqa: E731
     words_of = words_of or regex_words
 
-    def clues(text: str, lang: str) -> features.Clues:
+    def clues(text: str, lang: str, drop_numbers: frozenset = frozenset()) -> features.Clues:
         lower = text.lower()
         words = words_of(lower, lang)
-        numbers = {n.replace(",", ".").strip(".") for n in features._NUMBER.findall(text)}
+        numbers = {n.replace(",", ".").strip(".") for n in features._NUMBER.findall(text)} - drop_numbers
         months = R.MONTHS.get(lang, {})
         number_words = R.NUMBER_WORDS.get(lang, {})
         for w in words:
@@ -106,7 +110,7 @@ def make_clues(words_of=None, stems_of=None, cognates_of=None):
         if cognates_of:
             cognates = cognates_of(words)
         else:
-            cognates = {features._cognate_key(w) for w in words if len(w) >= R.COGNATE_PREFIX + 1}
+            cognates = {features.cognate_key(w) for w in words if len(w) >= R.COGNATE_PREFIX + 1}
         if stems_of:
             stems = stems_of(words)
         else:
@@ -121,7 +125,7 @@ def train_sp(sentences: list[str], model_type: str, vocab: int, translit: bool =
     import sentencepiece as spm
 
     def words(s):
-        ws = features._WORD.findall(s.lower())
+        ws = WORD.findall(s.lower())
         return " ".join(w.translate(R.COGNATE_MAP) if translit else w for w in ws)
     lines = [w for w in (words(s) for s in sentences) if w]
     model = io.BytesIO()
@@ -198,6 +202,7 @@ VARIANTS = {
 def install(clues_fn):
     features.clues = clues_fn
     aligner.clues = clues_fn
+    sentences.clues = clues_fn
 
 
 # ------------------------------------------------------------------ measurements
@@ -293,7 +298,7 @@ def check_reimplementation(sentences):
 # ------------------------------------------------------------------ segmentation
 
 def segmentation():
-    from align import segment as S
+    from align.text import segment as S
     from align.text.pipeline import load_document
     from goldtools import stream_boundaries
     from sacremoses.corpus import NonbreakingPrefixes
