@@ -41,16 +41,17 @@ def workspace_lexicon(ws, extra: list[tuple[str, str]] = (), exclude: set[int] =
 _LEXICONS: dict[tuple, Lexicon] = {}
 
 
-def stored_lexicon(ws) -> Lexicon:
-    """The lexicon learned when the workspace was last aligned (learned now if it never
-    was): re-aligning one pair or one article uses it instead of reading the whole
-    workspace again, which a reviewer would wait for. Kept in memory per workspace state."""
+def stored_lexicon(ws, extra: list[tuple[str, str]] = (), exclude: set[int] = frozenset()) -> Lexicon:
+    """The lexicon learned when the workspace was last aligned (learned now, from the
+    workspace less `exclude` and the texts in `extra`, if it never was): re-aligning one
+    pair or one article uses it instead of reading the whole workspace again, which a
+    reviewer would wait for. Kept in memory per workspace state."""
     key = (ws.path, ws.alignment_stamp())
     if key not in _LEXICONS:
         if len(_LEXICONS) >= 4:
             _LEXICONS.pop(next(iter(_LEXICONS)))
         blob = ws.stored_lexicon()
-        _LEXICONS[key] = Lexicon.from_bytes(blob) if blob else workspace_lexicon(ws)
+        _LEXICONS[key] = Lexicon.from_bytes(blob) if blob else workspace_lexicon(ws, extra, exclude)
     return _LEXICONS[key]
 
 
@@ -65,9 +66,7 @@ def align_pair(ws, name: str, params: Params = DEFAULT, lexicon: Lexicon | None 
     if not force:
         check_related(name, first)
     if lexicon is None:
-        blob = ws.stored_lexicon()
-        lexicon = (Lexicon.from_bytes(blob) if blob else
-                   workspace_lexicon(ws, confident_texts(first.beads), exclude={info.id}))
+        lexicon = stored_lexicon(ws, confident_texts(first.beads), {info.id})
     result = align_documents(kk, ru, params, lexicon, keep) if len(lexicon) else first
     result.report["lexicon_entries"] = len(lexicon)
     result.report["stored"] = ws.store_alignment(info.id, result.beads, result.report, who)

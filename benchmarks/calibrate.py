@@ -11,7 +11,6 @@ gold bead; its coefficients go to align/core/calibration.py.
     python benchmarks/calibrate.py --fit    # refit, print the new coefficients and the tables
 """
 import argparse
-import os
 import ast
 import sys
 from pathlib import Path
@@ -30,7 +29,7 @@ from align.text.pipeline import load_document  # noqa: E402
 from real_acts import GOLD, REAL, align_corpus, calibration_rows, perturbed_runs, real_names  # noqa: E402
 import json  # noqa: E402
 
-PEER = Path(os.environ.get("SAIKES_TEXTBERG") or ROOT.parent / "shared" / "peer" / "textberg")
+from goldtools import TEXTBERG as PEER  # noqa: E402
 
 
 def sample(beads_rows):

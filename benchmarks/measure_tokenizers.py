@@ -73,7 +73,7 @@ from align.lang.words import WORD  # noqa: E402
 from align.lang import tables as R  # noqa: E402
 from align.core.sentences import align_sentence_lists  # noqa: E402
 
-PEER = Path(os.environ.get("SAIKES_TEXTBERG") or ROOT.parent / "shared" / "peer" / "textberg")
+from goldtools import TEXTBERG as PEER  # noqa: E402
 EVAL = ROOT / "tests" / "data" / "eval"
 ORIGINAL_CLUES = features.clues
 

@@ -26,7 +26,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXTBERG = Path(os.environ.get("SAIKES_TEXTBERG") or ROOT.parent / "shared" / "peer" / "textberg")
+sys.path.insert(0, str(ROOT / "tests"))
+from goldtools import TEXTBERG  # noqa: E402
 CODE = "code_marriage_family_2011"
 
 
@@ -107,6 +108,33 @@ def doubled_code(times: int, tmp: Path) -> tuple[Path, Path, int]:
     return out[0], out[1], 283 * times
 
 
+SAIKES = [sys.executable, "-m", "align.cli"]
+
+
+def textberg_series(args, tmp: Path) -> None:
+    found = pairs(args.textberg)
+    if not found:
+        print(f"Text+Berg: skipped (no NAME.de / NAME.fr pairs in {args.textberg})")
+        return
+    binary = hunalign_binary(args, tmp)
+    null = tmp / "null.dic"
+    null.write_text("")
+
+    def job(de: Path, fr: Path):
+        ours = SAIKES + ["align-sentences", str(de), str(fr), "-o", str(tmp / "out.txt")]
+        return ours, ([str(binary), str(null), str(de), str(fr)] if binary else None)
+
+    print(f"Text+Berg from {args.textberg}: {len(found)} document(s); median of {args.repeat} runs")
+    side_by_side(f"all {len(found)} files, a process each", [job(de, fr) for de, fr in found], args.repeat)
+    side_by_side(f"one file ({found[0][0].stem})", [job(*found[0])], args.repeat)
+    copies = 1
+    while copies <= args.max_copies:
+        de = concatenated([d for d, _ in found], copies, tmp / f"cat{copies}.de")
+        fr = concatenated([f for _, f in found], copies, tmp / f"cat{copies}.fr")
+        side_by_side(f"all files as one document, ×{copies}", [job(de, fr)], max(1, args.repeat // 2))
+        copies *= 2
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--hunalign")
@@ -116,39 +144,17 @@ def main() -> None:
     ap.add_argument("--max-copies", type=int, default=8)
     ap.add_argument("--code-only", action="store_true", help="only the doubled code, no Text+Berg")
     args = ap.parse_args()
-    saikes = [sys.executable, "-m", "align.cli"]
     os.environ["PYTHONPATH"] = str(ROOT)
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        binary = hunalign_binary(args, tmp)
-        null = tmp / "null.dic"
-        null.write_text("")
-
-        def job(de: Path, fr: Path):
-            ours = saikes + ["align-sentences", str(de), str(fr), "-o", str(tmp / "out.txt")]
-            return ours, ([str(binary), str(null), str(de), str(fr)] if binary else None)
-
-        found = [] if args.code_only else pairs(args.textberg)
-        if args.code_only:
-            pass
-        elif not found:
-            print(f"Text+Berg: skipped (no NAME.de / NAME.fr pairs in {args.textberg})")
-        else:
-            print(f"Text+Berg from {args.textberg}: {len(found)} document(s); median of {args.repeat} runs")
-            side_by_side(f"all {len(found)} files, a process each", [job(de, fr) for de, fr in found], args.repeat)
-            side_by_side(f"one file ({found[0][0].stem})", [job(*found[0])], args.repeat)
-            copies = 1
-            while copies <= args.max_copies:
-                de = concatenated([d for d, _ in found], copies, tmp / f"cat{copies}.de")
-                fr = concatenated([f for _, f in found], copies, tmp / f"cat{copies}.fr")
-                side_by_side(f"all files as one document, ×{copies}", [job(de, fr)], max(1, args.repeat // 2))
-                copies *= 2
+        if not args.code_only:
+            textberg_series(args, tmp)
         print("\nthe real pipeline (read, structure, align in two passes with the built-in lexicon):")
         for times in (1, 2, 5):
             kk, ru, articles = doubled_code(times, tmp)
             db = tmp / f"code{times}.db"
-            steps = [saikes + ["--db", str(db), "import", str(kk), str(ru), "--name", "code"],
-                     saikes + ["--db", str(db), "align", "code"]]
+            steps = [SAIKES + ["--db", str(db), "import", str(kk), str(ru), "--name", "code"],
+                     SAIKES + ["--db", str(db), "align", "code"]]
             figures = [timed(cmd) for cmd in steps]
             print(f"a code of {articles:>5} articles: import {figures[0][0]:5.1f} s, align {figures[1][0]:5.1f} s wall "
                   f"{figures[1][1]:5.1f} s CPU, peak RSS {max(f[2] for f in figures):4.0f} MB", flush=True)

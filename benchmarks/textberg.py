@@ -4,7 +4,6 @@
     python benchmarks/textberg.py [-o OUT.defr]
 """
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
@@ -13,9 +12,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 from align.core.sentences import align_sentence_lists  # noqa: E402
 
-PEER = Path(os.environ.get("SAIKES_TEXTBERG") or ROOT.parent / "shared" / "peer" / "textberg")
+from goldtools import TEXTBERG as PEER  # noqa: E402
 SCORER = ROOT / "tests" / "data" / "eval" / "textberg_score.py"
 
 

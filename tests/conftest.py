@@ -1,4 +1,4 @@
-pytest_plugins = ["apptest"]     # the review app fixtures (db, ws) for the app tests
+pytest_plugins = ["apptest", "glossfixtures"]  # fixtures: the review app (db, ws), a built glossary
 
 import os
 import subprocess

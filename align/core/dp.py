@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import kernel as K
-from .features import Encoded
+from .features import Encoded, clues, encode
 from .scoring import DEFAULT, Lexicon, Params
 
 WIDTH = 30              # initial half-width of the band, in segments (50 gave the same
@@ -93,7 +93,6 @@ def align_encoded(enc: Encoded, ratio: float, params: Params = DEFAULT, lexicon:
 def warm_up() -> None:
     """Load the compiled kernel into this process now, so that worker processes forked
     from it start with it loaded instead of each loading it again."""
-    from .features import clues, encode
     one = clues("1 a", "")
     align_encoded(encode([one], [one]), 1.0)
 

@@ -36,14 +36,7 @@ N_PARAMS = N_CLUES + 6
 @njit(cache=True)
 def _union(ptr, ids, first, count, mark, tok):
     """Number of distinct ids over segments first..first+count-1, marked with tok."""
-    n = 0
-    for k in range(first, first + count):
-        for p in range(ptr[k], ptr[k + 1]):
-            v = ids[p]
-            if mark[v] != tok:
-                mark[v] = tok
-                n += 1
-    return n
+    return _union_overlap(ptr, ids, first, count, mark, mark, tok)[0]
 
 
 @njit(cache=True)

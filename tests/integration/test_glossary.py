@@ -42,15 +42,6 @@ from align.glossary import russian_lemma as rl
 sys_path_benchmarks = str(ROOT / "benchmarks")
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """A gold workspace with its glossary built (shared by the read-only tests)."""
-    ws = gold_workspace(tmp_path_factory.mktemp("gloss") / "w.db")
-    stats = G.build_glossary(ws)
-    yield ws, stats
-    ws.close()
-
-
 @pytest.fixture
 def fresh(tmp_path):
     ws = gold_workspace(tmp_path / "w.db")

@@ -9,19 +9,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from workspaces import gold_workspace
 
 from align import glossary as G
 
 OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    ws = gold_workspace(tmp_path_factory.mktemp("gloss") / "w.db")
-    stats = G.build_glossary(ws)
-    yield ws, stats
-    ws.close()
 
 
 # ------------------------------------------------------------------ files
