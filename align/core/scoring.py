@@ -90,9 +90,11 @@ class Lexicon:
     def __len__(self):
         return len(self.links)
 
-    def linked(self, src: frozenset, tgt: frozenset) -> int:
-        """How many words on both sides have a translation on the other side."""
+    def linked(self, src, tgt) -> int:
+        """How many words on both sides have a translation on the other side (`src`, `tgt`:
+        collections of distinct stems)."""
         hit_src, hit_tgt = 0, set()
+        tgt = tgt if isinstance(tgt, (set, frozenset)) else frozenset(tgt)
         for s in src:
             common = self.links.get(s, frozenset()) & tgt
             if common:
@@ -100,7 +102,7 @@ class Lexicon:
                 hit_tgt |= common
         return hit_src + len(hit_tgt)
 
-    def share(self, src: frozenset, tgt: frozenset) -> float:
+    def share(self, src, tgt) -> float:
         total = len(src) + len(tgt)
         return self.linked(src, tgt) / total if total else 0.0
 

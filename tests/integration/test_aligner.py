@@ -18,7 +18,7 @@ GOLD_NAMES = [p.stem for p in gold_files()]
 
 
 def _clue(length, numbers=(), cognates=(), stems=()):
-    return Clues(length, frozenset(numbers), frozenset(cognates), frozenset(stems))
+    return Clues(length, tuple(numbers), tuple(cognates), tuple(stems))
 
 
 def _shapes(path):
