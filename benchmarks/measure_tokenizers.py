@@ -278,10 +278,10 @@ def dropped(g):
 
 def clue_time(train, sentences_tb, sentences_seed):
     spent = 0.0
-    for sentences, lang in ((sentences_tb, "de"), (sentences_seed, "ru")):
-        fn = train(sentences)
+    for texts, lang in ((sentences_tb, "de"), (sentences_seed, "ru")):
+        fn = train(texts)
         t0 = time.perf_counter()
-        for s in sentences:
+        for s in texts:
             fn(s, lang)
         spent += time.perf_counter() - t0
     return {"clue_s": spent}

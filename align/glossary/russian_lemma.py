@@ -70,7 +70,7 @@ def _case(p) -> str | None:
 
 
 def agrees(adj, noun) -> bool:
-    if _case(adj) != _case(noun) and not ("Fixd" in noun.tag):
+    if _case(adj) != _case(noun) and "Fixd" not in noun.tag:
         return False
     if "Fixd" in noun.tag:          # indeclinable nouns agree with anything
         return True

@@ -25,7 +25,7 @@ from dataclasses import asdict
 from ..errors import ReviewError, StaleEditError
 from ..store import REVIEW_STATUSES, Bead, Status, Workspace, check_version, now
 from .history import describe_change
-from .readmodel import SIDE_NAMES, SIDES, _norm, _segs, _text, section_label, side_sentences, side_was_edited
+from .readmodel import SIDE_NAMES, SIDES, _segs, _text, section_label, side_sentences, side_was_edited
 
 
 

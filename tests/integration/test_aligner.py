@@ -12,7 +12,7 @@ from align.core.scoring import learn_lexicon
 from align.text.pipeline import load_document
 
 from conftest import SEEDS, run_cli
-from goldtools import DATA, SEEDS_GOLD, TEXTBERG, align_scorer, gold_files, load_gold, stream, textberg_scorer
+from goldtools import SEEDS_GOLD, TEXTBERG, align_scorer, gold_files, load_gold, stream, textberg_scorer
 
 GOLD_NAMES = [p.stem for p in gold_files()]
 
