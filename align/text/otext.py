@@ -33,11 +33,14 @@ class OText:
         """re.sub with offsets: output characters that are kept from the match keep their
         offsets; inserted or changed ones take the offset of the match position they stand at."""
         out, offs, last, matched = [], [], 0, False
+        # a template with no group reference is inserted as it is (Python 3.11 parses the
+        # template again at every m.expand)
+        literal = isinstance(repl, str) and "\\" not in repl
         for m in pattern.finditer(self.s):
             matched = True
             out.append(self.s[last:m.start()])
             offs.extend(self.o[last:m.start()])
-            new = repl(m) if callable(repl) else m.expand(repl)
+            new = repl if literal else repl(m) if callable(repl) else m.expand(repl)
             src, k = m.group(0), 0
             for ch in new:
                 j = src.find(ch, k)
