@@ -120,13 +120,14 @@ def textberg_series(args, tmp: Path) -> None:
     null = tmp / "null.dic"
     null.write_text("")
 
-    def job(de: Path, fr: Path):
-        ours = SAIKES + ["align-sentences", str(de), str(fr), "-o", str(tmp / "out.txt")]
+    def job(de: Path, fr: Path, *extra: str):
+        ours = SAIKES + ["align-sentences", str(de), str(fr), "-o", str(tmp / "out.txt"), *extra]
         return ours, ([str(binary), str(null), str(de), str(fr)] if binary else None)
 
     print(f"Text+Berg from {args.textberg}: {len(found)} document(s); median of {args.repeat} runs")
     side_by_side(f"all {len(found)} files, a process each", [job(de, fr) for de, fr in found], args.repeat)
     side_by_side(f"one file ({found[0][0].stem})", [job(*found[0])], args.repeat)
+    side_by_side("one file, --subwords", [job(*found[0], "--subwords")], args.repeat)
     copies = 1
     while copies <= args.max_copies:
         de = concatenated([d for d, _ in found], copies, tmp / f"cat{copies}.de")

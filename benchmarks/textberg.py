@@ -1,7 +1,7 @@
 """Align the Text+Berg de–fr development document and score it with
 ../shared/eval/textberg_score.py (strict and lax F1; hunalign without a dictionary: 0.752).
 
-    python benchmarks/textberg.py [-o OUT.defr]
+    python benchmarks/textberg.py [-o OUT.defr] [--subwords]
 """
 import argparse
 import subprocess
@@ -22,11 +22,12 @@ SCORER = ROOT / "tests" / "data" / "eval" / "textberg_score.py"
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("-o", "--out", help="keep the alignment here")
+    ap.add_argument("--subwords", action="store_true", help="stems learned by sentencepiece (align-sentences --subwords)")
     args = ap.parse_args()
     de = (PEER / "dev.de").read_text(encoding="utf-8").splitlines()
     fr = (PEER / "dev.fr").read_text(encoding="utf-8").splitlines()
     t0 = time.perf_counter()
-    beads = align_sentence_lists(de, fr, "de", "fr")
+    beads = align_sentence_lists(de, fr, "de", "fr", subwords=args.subwords)
     elapsed = time.perf_counter() - t0
     out = Path(args.out) if args.out else Path(tempfile.mkdtemp()) / "dev.defr"
     out.write_text("".join(f"{i}:{j}\n" for i, j, _ in beads), encoding="utf-8")

@@ -9,11 +9,15 @@ from .scoring import GENERIC, Params, learn_lexicon
 
 
 def align_sentence_lists(src: list[str], tgt: list[str], src_lang: str = "", tgt_lang: str = "",
-                         params: Params = GENERIC) -> list[tuple[list[int], list[int], float]]:
+                         params: Params = GENERIC, subwords: bool = False) -> list[tuple[list[int], list[int], float]]:
     """Align two lists of sentences of any language pair (hunalign-style input): a first
-    pass on length, numbers and cognates teaches a lexicon to the second pass."""
+    pass on length, numbers and cognates teaches a lexicon to the second pass. With
+    `subwords`, the lexicon links stems a sentencepiece model learned from both lists."""
     src_clues = [clues(s, src_lang) for s in src]
     tgt_clues = [clues(t, tgt_lang) for t in tgt]
+    if subwords:
+        from .subwords import restem
+        restem(src + tgt, src_clues + tgt_clues)
     a = sum(c.length for c in src_clues)
     b = sum(c.length for c in tgt_clues)
     ratio = b / a if a and b else 1.0
