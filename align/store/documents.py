@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .. import model as M
 from ..errors import WorkspaceError
+from ..names import validate_pair_name
 from .connection import now
 
 
@@ -27,6 +28,7 @@ class PairInfo:
 class DocumentsMixin:
     def import_pair(self, name: str, kk: M.Document, ru: M.Document) -> str:
         """Store a document pair; returns 'new', 'updated' or 'unchanged'."""
+        name = validate_pair_name(name)
         digests = {d.lang: _digest(d) for d in (kk, ru)}
         with self.transaction() as db:
             row = db.execute("SELECT id FROM pairs WHERE name = ?", (name,)).fetchone()
@@ -75,6 +77,7 @@ class DocumentsMixin:
                        report: dict) -> int:
         """Store a new pair together with its beads (a translation memory being imported),
         in one transaction. Refuses a name already in the workspace; returns the pair id."""
+        name = validate_pair_name(name)
         digests = {d.lang: _digest(d) for d in (kk, ru)}
         with self.transaction() as db:
             if db.execute("SELECT 1 FROM pairs WHERE name = ?", (name,)).fetchone():
