@@ -40,11 +40,13 @@ class Line:
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
-_HEADING_TAIL = re.compile(r"\s+#+\s*$")
+# Possessive quantifiers and a start only at a run of spaces: the plain forms retried every
+# split of a long run of spaces between the adjacent \s* (quadratic on a line of spaces).
+_HEADING_TAIL = re.compile(r"(?<!\s)\s++#++\s*+$")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _RULE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
 _PIPE_ROW = re.compile(r"^\s{0,3}\|")
-_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_PIPE_SEPARATOR = re.compile(r"^\s*+\|?+\s*+:?+-{2,}+:?+\s*+(?:\|\s*+:?+-{2,}+:?+\s*+)*+\|?+\s*+$")
 _TAB_ROW = re.compile(r"\S\t+\S.*\t|\S\t+\S")   # cells separated by tabs (a table saved as text)
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?=\S)(.*\S)\1\s*$")
 _BOLD_MARK = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*")   # "** 11-тармақ" is a footnote mark, not bold

@@ -108,8 +108,9 @@ def _sneak_in(db, name: str) -> None:
 
 
 def test_pair_files_of_a_hostile_stored_name_stay_in_their_folder(tmp_path):
-    from align.cli.align_cmds import write_pair_files
     from workspaces import make_workspace
+
+    from align.cli.align_cmds import write_pair_files
     db = tmp_path / "deep" / "w.db"
     db.parent.mkdir()
     make_workspace(db).close()
