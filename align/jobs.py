@@ -60,6 +60,7 @@ def align_pair(ws, name: str, params: Params = DEFAULT, lexicon: Lexicon | None 
     """Align one stored pair in two passes and store its beads (a re-alignment keeps the
     reviewed beads and is one undoable step in the edit log); returns the report."""
     info = ws.pair(name)
+    revision = ws.document_revision(info.id)     # read first: checked again when the beads are stored
     kk, ru = prepare(ws.document(info.id, "kk")), prepare(ws.document(info.id, "ru"))
     keep = reviewed_beads(ws, info.id)
     first = align_documents(kk, ru, params, lexicon, keep)
@@ -69,7 +70,7 @@ def align_pair(ws, name: str, params: Params = DEFAULT, lexicon: Lexicon | None 
         lexicon = stored_lexicon(ws, confident_texts(first.beads), {info.id})
     result = align_documents(kk, ru, params, lexicon, keep) if len(lexicon) else first
     result.report["lexicon_entries"] = len(lexicon)
-    result.report["stored"] = ws.store_alignment(info.id, result.beads, result.report, who)
+    result.report["stored"] = ws.store_alignment(info.id, result.beads, result.report, who, revision)
     return result.report
 
 
@@ -96,10 +97,14 @@ def align_all(ws, names: list[str] | None = None, params: Params = DEFAULT, forc
         lexicon = workspace_lexicon(ws, teach, exclude=set(ids.values()))
         todo = [n for n in names if n not in results]
         pool.share(lexicon)
-        for name, (beads, report) in zip(todo, pool.map(_second_pass, [ids[n] for n in todo])):
+        for name, (beads, report, revision) in zip(todo, pool.map(_second_pass, [ids[n] for n in todo])):
             report["lexicon_entries"] = len(lexicon)
-            report["stored"] = ws.store_alignment(ids[name], beads, report, who)
-            results[name] = report
+            try:
+                report["stored"] = ws.store_alignment(ids[name], beads, report, who, revision)
+            except StaleEditError as exc:       # re-imported meanwhile: this pair only is not stored
+                results[name] = exc
+            else:
+                results[name] = report
             if progress:
                 progress(1)
     if progress:
@@ -136,8 +141,9 @@ def _align_stored(ws, pair_id: int, params: Params, lexicon: Lexicon | None) -> 
 
 
 def _second_pass(pair_id: int):
+    revision = _WORKER["ws"].document_revision(pair_id)     # before the documents are read
     result = _align_stored(_WORKER["ws"], pair_id, _WORKER["params"], _WORKER["lexicon"])
-    return result.beads, result.report
+    return result.beads, result.report, revision
 
 
 class _Pool:

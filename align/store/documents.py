@@ -112,6 +112,17 @@ class DocumentsMixin:
             "SELECT (SELECT COUNT(*) FROM pairs), (SELECT COALESCE(MAX(id), 0) FROM edits WHERE action IN "
             "('import', 'reimport', 'delete', 'align', 're-align'))").fetchone())
 
+    def document_revision(self, pair_id: int, db=None) -> tuple:
+        """What identifies the documents a pair holds now: each one's row and digest, and the
+        last import of the pair. An alignment made from documents of another revision does
+        not belong to the pair (their segments are not the beads' segments)."""
+        db = db or self.db
+        docs = tuple(tuple(r) for r in db.execute(
+            "SELECT lang, id, sha256 FROM documents WHERE pair_id = ? ORDER BY lang", (pair_id,)))
+        last = db.execute("SELECT MAX(id) FROM edits WHERE pair_id = ? AND action IN ('import', 'reimport')",
+                          (pair_id,)).fetchone()[0]
+        return docs, last
+
     def pair_name(self, pair_id: int) -> str:
         r = self.db.execute("SELECT name FROM pairs WHERE id = ?", (pair_id,)).fetchone()
         if r is None:
