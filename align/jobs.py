@@ -9,7 +9,7 @@ from .core.aligner import (Alignment, align_documents, align_segments, confident
                            lexicon_from_texts, prepare)
 from .core.scoring import DEFAULT, Lexicon, Params
 from .errors import MismatchError, StaleEditError
-from .model import KEPT
+from .model import REVIEWED
 from .review.history import describe_change
 from .review.readmodel import section_label
 from .store.beads import reuse_ids, same_bead
@@ -19,9 +19,9 @@ LEXICON_FROM = 0.9
 
 
 def reviewed_beads(ws, pair_id: int) -> list[dict]:
-    """A pair's approved and edited beads (one-sided ones too), which re-alignment keeps
-    exactly as they are and aligns around."""
-    return [asdict(b) for b in ws.beads(pair_id) if b.status in KEPT]
+    """A pair's approved, edited and rejected beads (one-sided ones too), which re-alignment
+    keeps exactly as they are and aligns around: no reviewer decision is undone by it."""
+    return [asdict(b) for b in ws.beads(pair_id) if b.status in REVIEWED]
 
 
 def workspace_lexicon(ws, extra: list[tuple[str, str]] = (), exclude: set[int] = frozenset()) -> Lexicon:
@@ -190,7 +190,7 @@ def realign_section(ws, pair_id: int, section: str, params: Params = DEFAULT, wh
     kk, ru = ws.document(pair_id, "kk"), ws.document(pair_id, "ru")
     ks = sorted({k for b in old for k in b.kk_segs})
     rs = sorted({r for b in old for r in b.ru_segs})
-    keep = [asdict(b) for b in old if b.status in KEPT]
+    keep = [asdict(b) for b in old if b.status in REVIEWED]
     new = reuse_ids(old, align_segments(kk, ru, ks, rs, params, stored_lexicon(ws), keep))
     with ws.transaction() as db:
         current = ws.beads_by_id([b.id for b in old])
