@@ -60,6 +60,9 @@ def normalize_fragment(text: str, lang: str) -> str:
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _MD_BULLET = re.compile(r"^(\s*)[*+-]\s+(?=\S)")
 _MD_EMPHASIS = re.compile(r"\*{1,3}|(?<![\w])_{1,3}(?=\w)|(?<=\w)_{1,3}(?![\w])")
+# A markdown hard break written as a backslash; tried only where a run of spaces starts
+# (a line of spaces was rescanned from every position).
+_HARD_BREAK = re.compile(r"(?<!\s)\s*+\\$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
@@ -67,7 +70,7 @@ def _clean_line(line: OText, lang: str, vocabulary: set[str]) -> OText:
     line = line.sub(_MD_HEADING, "")
     line = line.sub(_MD_BULLET, r"\1")
     line = line.sub(_MD_EMPHASIS, "")
-    line = line.sub(re.compile(r"\s*\\$"), "")  # markdown hard break written as a backslash
+    line = line.sub(_HARD_BREAK, "")
     line = _fix_letter_spacing(line, vocabulary, lang)
     line = _fix_homoglyphs(line, lang)
     return line.strip()

@@ -14,7 +14,7 @@ import pytest
 
 from align.glossary.terms import kazakh_terms, russian_terms
 from align.lang.tables import STAMP
-from align.text import markup
+from align.text import markup, normalize
 from align.text.normalize import _url_spans
 from align.text.pipeline import build_document
 from align.text.read import RawText
@@ -81,6 +81,8 @@ def test_a_1_mb_segment_of_words_gives_terms_in_linear_time():
     (markup._HEADING_TAIL, " ", "search"),
     (markup._PIPE_SEPARATOR, " ", "match"),
     (STAMP["kk"], "1", "search"),
+    (normalize._HARD_BREAK, " ", "search"),
+    (markup._LINE_BREAK_RUN, " ", "search"),
 ])
 def test_patterns_found_quadratic_by_the_audit_are_linear(pattern, unit, use):
     def run(text):
