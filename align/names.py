@@ -23,8 +23,8 @@ _UNSAFE_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*]')
 
 
 def _control(ch: str) -> bool:
-    # Cc: C0 and C1 controls and DEL; Cs: lone surrogates (undecodable file names); Zl/Zp: line and paragraph separators, which break
-    # the one-line messages and tab-separated outputs a name is printed in.
+    # Cc: C0 and C1 controls and DEL; Cs: lone surrogates (undecodable file names); Zl/Zp:
+    # line and paragraph separators, which break the one-line messages a name is printed in.
     return unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp")
 
 

@@ -26,10 +26,11 @@ def import_upload(ws: Workspace, kk: tuple[str, bytes], ru: tuple[str, bytes],
     docs = {}
     for lang, (fname, data) in (("kk", kk), ("ru", ru)):
         suffix = Path(fname).suffix.lower().lstrip(".")
-        fname = safe_slug(fname, "upload")      # shown in messages and stored: no NUL, no 300 bytes
         if suffix not in UPLOAD_TYPES:
-            raise InputError(f"{fname}: unsupported file type '.{suffix}'; upload "
-                             f"{', '.join('.' + t for t in UPLOAD_TYPES)}")
+            raise InputError(f"{safe_slug(fname, 'upload')}: unsupported file type '.{safe_slug(suffix, '')}'; "
+                             f"upload {', '.join('.' + t for t in UPLOAD_TYPES)}")
+        # shown in messages and stored: no NUL, no 300-byte title; the type stays readable
+        fname = f"{safe_slug(Path(fname).stem, 'upload')}.{suffix}"
         if len(data) > UPLOAD_LIMIT:
             raise InputError(f"{fname}: the file is {len(data) / 1024 / 1024:.1f} MB; uploads are "
                              f"limited to {UPLOAD_LIMIT // (1024 * 1024)} MB")

@@ -170,3 +170,19 @@ def test_an_unexpected_error_on_a_page_is_one_line(db, monkeypatch):
     assert not at.exception
     assert [e.value for e in at.error] == [
         "Something went wrong on this page (ZeroDivisionError); the server log has the details."]
+
+
+def test_a_docx_upload_with_a_long_title_is_read_as_docx(tmp_path):
+    import io
+    import zipfile
+    from align.text.read import read_bytes
+    body = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in _seed("kk").decode("utf-8").splitlines())
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as z:
+        z.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                   f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+    title = "Қазақстан Республикасының заңы " * 12 + ".docx"
+    assert read_bytes(data.getvalue(), title).format == "docx"
+    with Workspace(tmp_path / "w.db") as ws:
+        name, outcome = R.import_upload(ws, (title, data.getvalue()), (f"{PAIR}.txt", _seed("ru")))
+        assert outcome == "new" and ws.document(ws.pair(name).id, "kk").format == "docx"
