@@ -175,6 +175,7 @@ def test_an_unexpected_error_on_a_page_is_one_line(db, monkeypatch):
 def test_a_docx_upload_with_a_long_title_is_read_as_docx(tmp_path):
     import io
     import zipfile
+
     from align.text.read import read_bytes
     body = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in _seed("kk").decode("utf-8").splitlines())
     data = io.BytesIO()
