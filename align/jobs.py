@@ -9,7 +9,7 @@ from .core.aligner import (Alignment, align_documents, align_segments, confident
                            lexicon_from_texts, prepare)
 from .core.scoring import DEFAULT, Lexicon, Params
 from .errors import MismatchError, StaleEditError
-from .model import KEPT
+from .model import REVIEWED
 from .review.history import describe_change
 from .review.readmodel import section_label
 from .store.beads import reuse_ids, same_bead
@@ -19,9 +19,9 @@ LEXICON_FROM = 0.9
 
 
 def reviewed_beads(ws, pair_id: int) -> list[dict]:
-    """A pair's approved and edited beads (one-sided ones too), which re-alignment keeps
-    exactly as they are and aligns around."""
-    return [asdict(b) for b in ws.beads(pair_id) if b.status in KEPT]
+    """A pair's approved, edited and rejected beads (one-sided ones too), which re-alignment
+    keeps exactly as they are and aligns around: no reviewer decision is undone by it."""
+    return [asdict(b) for b in ws.beads(pair_id) if b.status in REVIEWED]
 
 
 def workspace_lexicon(ws, extra: list[tuple[str, str]] = (), exclude: set[int] = frozenset()) -> Lexicon:
@@ -60,6 +60,7 @@ def align_pair(ws, name: str, params: Params = DEFAULT, lexicon: Lexicon | None 
     """Align one stored pair in two passes and store its beads (a re-alignment keeps the
     reviewed beads and is one undoable step in the edit log); returns the report."""
     info = ws.pair(name)
+    revision = ws.document_revision(info.id)     # read first: checked again when the beads are stored
     kk, ru = prepare(ws.document(info.id, "kk")), prepare(ws.document(info.id, "ru"))
     keep = reviewed_beads(ws, info.id)
     first = align_documents(kk, ru, params, lexicon, keep)
@@ -69,7 +70,7 @@ def align_pair(ws, name: str, params: Params = DEFAULT, lexicon: Lexicon | None 
         lexicon = stored_lexicon(ws, confident_texts(first.beads), {info.id})
     result = align_documents(kk, ru, params, lexicon, keep) if len(lexicon) else first
     result.report["lexicon_entries"] = len(lexicon)
-    result.report["stored"] = ws.store_alignment(info.id, result.beads, result.report, who)
+    result.report["stored"] = ws.store_alignment(info.id, result.beads, result.report, who, revision)
     return result.report
 
 
@@ -96,10 +97,14 @@ def align_all(ws, names: list[str] | None = None, params: Params = DEFAULT, forc
         lexicon = workspace_lexicon(ws, teach, exclude=set(ids.values()))
         todo = [n for n in names if n not in results]
         pool.share(lexicon)
-        for name, (beads, report) in zip(todo, pool.map(_second_pass, [ids[n] for n in todo])):
+        for name, (beads, report, revision) in zip(todo, pool.map(_second_pass, [ids[n] for n in todo])):
             report["lexicon_entries"] = len(lexicon)
-            report["stored"] = ws.store_alignment(ids[name], beads, report, who)
-            results[name] = report
+            try:
+                report["stored"] = ws.store_alignment(ids[name], beads, report, who, revision)
+            except StaleEditError as exc:       # re-imported meanwhile: this pair only is not stored
+                results[name] = exc
+            else:
+                results[name] = report
             if progress:
                 progress(1)
     if progress:
@@ -136,8 +141,9 @@ def _align_stored(ws, pair_id: int, params: Params, lexicon: Lexicon | None) -> 
 
 
 def _second_pass(pair_id: int):
+    revision = _WORKER["ws"].document_revision(pair_id)     # before the documents are read
     result = _align_stored(_WORKER["ws"], pair_id, _WORKER["params"], _WORKER["lexicon"])
-    return result.beads, result.report
+    return result.beads, result.report, revision
 
 
 class _Pool:
@@ -184,7 +190,7 @@ def realign_section(ws, pair_id: int, section: str, params: Params = DEFAULT, wh
     kk, ru = ws.document(pair_id, "kk"), ws.document(pair_id, "ru")
     ks = sorted({k for b in old for k in b.kk_segs})
     rs = sorted({r for b in old for r in b.ru_segs})
-    keep = [asdict(b) for b in old if b.status in KEPT]
+    keep = [asdict(b) for b in old if b.status in REVIEWED]
     new = reuse_ids(old, align_segments(kk, ru, ks, rs, params, stored_lexicon(ws), keep))
     with ws.transaction() as db:
         current = ws.beads_by_id([b.id for b in old])

@@ -12,6 +12,7 @@ import io
 import os
 import re
 import tempfile
+import time
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -65,8 +66,10 @@ def atomic_write(path: str | Path, mode: str = "wb", encoding: str | None = None
         raise ExportError(f"cannot write {path}: folder {parent} does not exist")
     if path.is_dir():
         raise ExportError(f"cannot write {path}: it is a folder")
+    remove_stale_temporaries(parent, path.name, ".part")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
+        # the writer's process id in the name tells a later run whether the file is stale
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".part", dir=parent)
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror}") from None
     try:
@@ -81,6 +84,45 @@ def atomic_write(path: str | Path, mode: str = "wb", encoding: str | None = None
         except OSError:
             pass
         raise
+
+
+def remove_stale_temporaries(folder: Path, name: str, suffix: str) -> list[Path]:
+    """Remove the hidden temporary files `.NAME.PID.*SUFFIX` in `folder` that a writer killed
+    before it could rename or remove them left behind: those whose process is gone (or, with
+    no process id in their name, written by an older saikes before this process started).
+    A temporary file of a writer still running is left alone. Returns what was removed."""
+    removed = []
+    head = f".{name}."
+    try:
+        candidates = [p for p in folder.iterdir()
+                      if p.name.startswith(head) and p.name.endswith(suffix) and len(p.name) > len(head + suffix)]
+    except OSError:
+        return removed
+    for p in candidates:
+        pid = p.name[len(head):-len(suffix)].split(".")[0]
+        try:
+            stale = not _running(int(pid)) if pid.isdigit() else p.stat().st_mtime < _STARTED
+            if stale:
+                p.unlink()
+                removed.append(p)
+        except OSError:
+            pass        # gone meanwhile, or not ours to remove
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True     # someone else's process (or not a pid we can ask about): keep its file
+    return True
+
+
+_STARTED = time.time()
 
 
 @contextmanager
@@ -108,14 +150,35 @@ _TSV_UNESCAPE_RE = re.compile(r"\\[\\tnr]")
 
 
 def tsv_cell(value) -> str:
-    """One cell of every TSV saikes writes: backslash, tab and line breaks escaped
+    """One cell of every TSV saikes writes: formula-like text neutralized as in CSV and XLSX
+    (a spreadsheet opens a .tsv as readily), then backslash, tab and line breaks escaped
     (\\, \t, \n, \r), so that a row is one line and reads back exactly."""
-    return _TSV_ESCAPE_RE.sub(lambda m: _TSV_ESCAPE[m.group(0)], "" if value is None else str(value))
+    text = neutralize("" if value is None else str(value))
+    return _TSV_ESCAPE_RE.sub(lambda m: _TSV_ESCAPE[m.group(0)], text)
 
 
 def tsv_value(cell: str) -> str:
     """The text of a TSV cell `tsv_cell` wrote."""
-    return _TSV_UNESCAPE_RE.sub(lambda m: _TSV_UNESCAPE[m.group(0)], cell)
+    return unneutralize(_TSV_UNESCAPE_RE.sub(lambda m: _TSV_UNESCAPE[m.group(0)], cell))
+
+
+# What a spreadsheet may take for the start of a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def neutralize(cell: str) -> str:
+    """Make a cell a spreadsheet shows as text: prefix an apostrophe to a cell that
+    starts like a formula, and to one that already starts with an apostrophe (so that
+    `unneutralize` can undo it exactly). The one rule for CSV, XLSX and TSV."""
+    if cell.startswith(FORMULA_STARTS) or cell.startswith("'"):
+        return "'" + cell
+    return cell
+
+
+def unneutralize(cell: str) -> str:
+    if cell.startswith("'") and (cell[1:].startswith(FORMULA_STARTS) or cell[1:].startswith("'")):
+        return cell[1:]
+    return cell
 
 
 # ------------------------------------------------------------------ shared by every format

@@ -39,7 +39,8 @@ import json
 from pathlib import Path
 from typing import Iterable
 
-from .base import ExportError, Unit, Writer, clean_text, open_target, tsv_cell, tsv_value
+from .base import (FORMULA_STARTS, ExportError, Unit, Writer, clean_text, neutralize, open_target, tsv_cell,  # noqa: F401
+                   tsv_value, unneutralize)
 
 class TsvWriter(Writer):
     format = "tsv"
@@ -70,25 +71,6 @@ class TsvWriter(Writer):
 
 
 # ------------------------------------------------------------------ CSV
-
-# What a spreadsheet may take for the start of a formula (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-
-
-def neutralize(cell: str) -> str:
-    """Make a cell a spreadsheet shows as text: prefix an apostrophe to a cell that
-    starts like a formula, and to one that already starts with an apostrophe (so that
-    `unneutralize` can undo it exactly)."""
-    if cell.startswith(FORMULA_STARTS) or cell.startswith("'"):
-        return "'" + cell
-    return cell
-
-
-def unneutralize(cell: str) -> str:
-    if cell.startswith("'") and (cell[1:].startswith(FORMULA_STARTS) or cell[1:].startswith("'")):
-        return cell[1:]
-    return cell
-
 
 class CsvWriter(Writer):
     format = "csv"

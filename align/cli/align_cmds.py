@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError, SaikesError
+from ..names import safe_slug, validate_pair_name
 
 PROGRESS_ABOVE = 5   # show a progress bar when there are more pairs than this
 PARALLEL_FROM = 12   # by default, use every core from this many pairs on
@@ -140,6 +141,7 @@ def cmd_run(args) -> int:
     from ..jobs import align_all
     from .common import pair_name, seeds_dir, user
     from ..store import Workspace
+    args.name = validate_pair_name(args.name)      # names out/NAME.tmx: refused before any work
     kk_dir = Path(args.kk) if args.kk else seeds_dir() / "kk"
     ru_dir = Path(args.ru) if args.ru else seeds_dir() / "ru"
     for d, what in ((kk_dir, "Kazakh"), (ru_dir, "Russian")):
@@ -213,12 +215,12 @@ def _run_extras(ws, args, out: Path) -> None:
     from ..exports import select_units
     from tmx_out.tmx import write_tmx
     from ..glossary import build_glossary, write_glossary_files
-    tmx = out / f"{args.name}.tmx"
+    tmx = out / f"{safe_slug(args.name)}.tmx"
     print(f"translation memory: {tmx} ({write_tmx(select_units(ws), tmx)} units)")
     stats = build_glossary(ws)
     folder = Path(args.glossaries or args.out)
     folder.mkdir(parents=True, exist_ok=True)
-    paths = write_glossary_files(ws, folder, stem=f"{args.name}.glossary")
+    paths = write_glossary_files(ws, folder, stem=f"{safe_slug(args.name)}.glossary")
     print(f"glossary: {stats.get('entries', '?')} entries; " + ", ".join(str(p) for p in paths))
 
 
@@ -233,12 +235,12 @@ def write_pair_files(ws, name: str, out: Path) -> None:
     from tmx_out.base import atomic_write, tsv_cell
     info = ws.pair(name)
     beads = ws.beads(info.id)
-    with atomic_write(out / f"{name}.jsonl", "w", "utf-8") as fh:
+    with atomic_write(out / f"{safe_slug(name)}.jsonl", "w", "utf-8") as fh:
         for b in beads:
             fh.write(json.dumps({"kk": b.kk, "ru": b.ru, "confidence": b.confidence,
                                  "article": b.article, "section": b.section, "status": b.status,
                                  "shape": b.shape}, ensure_ascii=False) + "\n")
-    with atomic_write(out / f"{name}.tsv", "w", "utf-8") as fh:
+    with atomic_write(out / f"{safe_slug(name)}.tsv", "w", "utf-8") as fh:
         fh.write("kk\tru\tconfidence\tarticle\n")
         for b in beads:
             fh.write(f"{tsv_cell(b.kk)}\t{tsv_cell(b.ru)}\t{b.confidence:.4f}\t{tsv_cell(b.article)}\n")

@@ -16,8 +16,8 @@ def seeds_dir() -> Path:
 
 
 def pair_name(kk: str | Path, ru: str | Path) -> str:
-    a, b = Path(kk).stem, Path(ru).stem
-    return a if a == b else f"{a}__{b}"
+    from ..names import name_from_files
+    return name_from_files(str(kk), str(ru))
 
 
 def user() -> str:

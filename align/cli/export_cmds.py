@@ -6,7 +6,7 @@
 """
 from __future__ import annotations
 
-from pathlib import Path
+from ..errors import InputError
 
 FORMAT_NAMES = ("tmx", "tsv", "csv", "jsonl", "xlsx")
 STATUS_NAMES = ("approved", "all-but-rejected", "all")
@@ -34,14 +34,23 @@ def cmd_export(args) -> int:
 
 def cmd_import_tmx(args) -> int:
     from ..exports import store_units
+    from ..names import name_from_files, validate_pair_name
     from tmx_out.tmx import read_tmx
     from ..store import Workspace
+    if args.name is not None:
+        validate_pair_name(args.name)
     content = read_tmx(args.file)      # read and check the whole file before touching the workspace
     name = args.name
     if not name:
         documents = {u.document for u in content.units}
         only = next(iter(documents)) if len(documents) == 1 else ""
-        name = only or Path(args.file).stem
+        name = only or name_from_files(args.file, args.file)
+        if only:
+            try:
+                name = validate_pair_name(only)
+            except InputError as exc:
+                raise InputError(f"{args.file}: its x-document prop cannot name a pair ({exc}); "
+                                 f"give one with --name") from None
     with Workspace(args.db) as ws:
         store_units(ws, name, content.units, path=str(args.file),
                     report={"file": str(args.file), "skipped": content.skipped,

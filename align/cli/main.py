@@ -16,10 +16,11 @@ from .common import pair_name
 
 def cmd_import(args) -> int:
     from ..text.pipeline import load_document
+    from ..names import validate_pair_name
     from ..store import Workspace
+    name = validate_pair_name(args.name) if args.name is not None else pair_name(args.kk, args.ru)
     kk = load_document(args.kk, "kk")
     ru = load_document(args.ru, "ru")
-    name = args.name or pair_name(args.kk, args.ru)
     with Workspace(args.db) as ws:
         outcome = ws.import_pair(name, kk, ru)
     print(f"{name}: {outcome} — kk {len(kk.segments)} segments ({kk.encoding}), "

@@ -50,6 +50,8 @@ def streamlit_command(port: int | None, address: str | None = None) -> list[str]
            "--browser.gatherUsageStats", "false",
            "--server.maxUploadSize", "10",
            "--client.toolbarMode", "minimal",
+           # no tracebacks with server paths in the browser (the server log keeps them)
+           "--client.showErrorDetails", "none",
            "--global.developmentMode", "false",
            # a reviewer's server does not reload itself: watching the app's files for
            # changes costs CPU on every rerun

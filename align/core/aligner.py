@@ -11,7 +11,9 @@ only its own pair, not its article. Inside, `dp.align_encoded` finds the beads 1
 - A unit found in both texts but in a different place (a swap, a move) is aligned with
   itself after the main pass.
 - A reviewer's approved and edited beads (`keep`) are fixed points: only the text between
-  them is re-aligned.
+  them is re-aligned. Rejected beads in `keep` stay too, exactly as they are, but held out
+  of the alignment rather than anchoring it: a pairing the reviewer refused says nothing
+  about where the two texts correspond.
 - Each bead's confidence starts from its posterior probability (forward–backward) and is
   calibrated with its clues (`calibration`); beads below `FLAG_BELOW`, and text left
   without a partner that the structure does not explain, are flagged for review.
@@ -198,13 +200,13 @@ def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _anchors(ks: list[int], rs: list[int], keep: list[dict]) -> tuple[list[dict], list[dict]]:
     """The kept beads that lie in the aligned segments: those with both sides, in order and
-    without crossings, and the one-sided ones."""
+    without crossings, and the ones held out: one-sided or rejected."""
     k_pos = {k: n for n, k in enumerate(ks)}
     r_pos = {r: n for n, r in enumerate(rs)}
     inside = [b for b in keep if (b["kk_segs"] or b["ru_segs"])
               and all(k in k_pos for k in b["kk_segs"]) and all(r in r_pos for r in b["ru_segs"])]
-    alone = [b for b in inside if not (b["kk_segs"] and b["ru_segs"])]
-    both = sorted((b for b in inside if b["kk_segs"] and b["ru_segs"]),
+    alone = [b for b in inside if not (b["kk_segs"] and b["ru_segs"]) or b.get("status") == Status.REJECTED]
+    both = sorted((b for b in inside if b["kk_segs"] and b["ru_segs"] and b.get("status") != Status.REJECTED),
                   key=lambda b: (min(k_pos[k] for k in b["kk_segs"]), min(r_pos[r] for r in b["ru_segs"])))
     out, last_k, last_r = [], -1, -1
     for b in both:

@@ -2,10 +2,10 @@
 add by hand, filter, and write as term-base files. The storage itself is `align.store`."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..errors import WorkspaceError
+from ..names import safe_slug
 from ..store import GLOSSARY_STATUSES as STATUSES
 from ..store import Entry, Workspace
 from . import kazakh_stem as kz
@@ -89,8 +89,10 @@ def _require_glossary(ws: Workspace) -> list[Entry]:
 
 
 def check_file_stem(stem: str) -> None:
-    if not re.fullmatch(r"[\w.-]+", stem) or stem.strip(".") == "":
-        raise GlossaryError(f"'{stem}' cannot name a glossary file (letters, digits, . _ - only)")
+    # the one rule for file names (align.names.safe_slug): a stem it would change is refused
+    if safe_slug(stem, default="") != stem:
+        raise GlossaryError(f"'{stem}' cannot name a glossary file (no / \\ : * ? \" < > | .., control "
+                            f"characters or leading dot)")
 
 
 def write_glossary_files(ws: Workspace, directory: str | Path, stem: str = "seeds") -> list[Path]:

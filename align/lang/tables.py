@@ -81,7 +81,10 @@ SUBITEM = re.compile(r"^(?P<num>\d{1,3}(?:-\d{1,2})?|[а-яәғқңөұүһі])\
 # A stamp read as a whole: approved by, appendix to ("... № 752 қаулысымен бекітілген",
 # "Приложение 1 к приказу ...").
 STAMP = {
-    "kk": re.compile(r"\d.*(?:бекітілген|бекітілді|келісілген|қосымша|шешіміне|бұйрығына|қаулысына)\s*$", re.I),
+    # tried only from the start of a line and up to its first digit (possessive): `\d.*` alone
+    # was tried from every digit, quadratic on a long line of numbers
+    "kk": re.compile(r"(?:^|(?<=\n))[^\d\n]*+\d.*(?:бекітілген|бекітілді|келісілген|қосымша|шешіміне|бұйрығына|"
+                     r"қаулысына)\s*$", re.I),
     "ru": re.compile(r"^(?:Утвержден[оаы]?|Одобрен[оаы]?|Приложение(?:\s+(?:N|№)?\s*\d+)?)\s+.*\d", re.I),
 }
 # A person's name under a signature: "В.Метте", "А. Нурпеисов", "Касымбеков М.Б.".

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, SaikesError
+from ..names import name_from_files, safe_slug, validate_pair_name
 from ..store import Workspace
 from tmx_out.registry import FORMATS, MEMORY_FORMATS, TERMBASE_FORMATS, write_terms
 
@@ -20,22 +21,23 @@ def import_upload(ws: Workspace, kk: tuple[str, bytes], ru: tuple[str, bytes],
     Returns (pair name, 'new' | 'updated' | 'unchanged')."""
     from ..text.pipeline import build_document
     from ..text.read import read_bytes
+    if name and name.strip():
+        validate_pair_name(name)        # before reading the files: a bad name is refused at once
     docs = {}
     for lang, (fname, data) in (("kk", kk), ("ru", ru)):
         suffix = Path(fname).suffix.lower().lstrip(".")
         if suffix not in UPLOAD_TYPES:
-            raise InputError(f"{fname}: unsupported file type '.{suffix}'; upload "
-                             f"{', '.join('.' + t for t in UPLOAD_TYPES)}")
+            raise InputError(f"{safe_slug(fname, 'upload')}: unsupported file type '.{safe_slug(suffix, '')}'; "
+                             f"upload {', '.join('.' + t for t in UPLOAD_TYPES)}")
+        # shown in messages and stored: no NUL, no 300-byte title; the type stays readable
+        fname = f"{safe_slug(Path(fname).stem, 'upload')}.{suffix}"
         if len(data) > UPLOAD_LIMIT:
             raise InputError(f"{fname}: the file is {len(data) / 1024 / 1024:.1f} MB; uploads are "
                              f"limited to {UPLOAD_LIMIT // (1024 * 1024)} MB")
         if not data:
             raise InputError(f"{fname}: the file is empty")
         docs[lang] = build_document(read_bytes(data, fname), fname, lang, fname)
-    if not name or not name.strip():
-        a, b = Path(kk[0]).stem, Path(ru[0]).stem
-        name = a if a == b else f"{a}__{b}"
-    name = name.strip()
+    name = validate_pair_name(name) if name and name.strip() else name_from_files(kk[0], ru[0])
     return name, ws.import_pair(name, docs["kk"], docs["ru"])
 
 
@@ -53,7 +55,7 @@ class ExportOptions:
     merge_identical: bool = False
 
     def filename(self, fmt: str) -> str:
-        who = self.pairs[0] if len(self.pairs) == 1 else "saikes"
+        who = safe_slug(self.pairs[0]) if len(self.pairs) == 1 else "saikes"
         return f"{who}.{self.direction}.{fmt}"
 
 

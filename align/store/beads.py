@@ -41,12 +41,21 @@ HISTORY_STARTS = ("import", "reimport", "align", "delete", "realign", "realign-s
 
 
 class BeadsMixin:
-    def store_alignment(self, pair_id: int, beads: list[dict], report: dict, who: str | None = None) -> str:
+    def store_alignment(self, pair_id: int, beads: list[dict], report: dict, who: str | None = None,
+                        revision: tuple | None = None) -> str:
         """Store the beads the aligner made for a pair. The first alignment starts the pair's
         history; a later one replaces the beads as one undoable step in the edit log, with
         every bead that is unchanged (a reviewer's kept beads above all) left exactly as it
-        was — same id, same version. Returns 'aligned', 're-aligned' or 'unchanged'."""
+        was — same id, same version. Returns 'aligned', 're-aligned' or 'unchanged'.
+
+        `revision` is `document_revision` as it was before the aligner read the documents;
+        if the pair was re-imported or removed since (another process), nothing is stored and
+        StaleEditError says so."""
         with self.transaction() as db:
+            if revision is not None and self.document_revision(pair_id, db) != revision:
+                name = db.execute("SELECT name FROM pairs WHERE id = ?", (pair_id,)).fetchone()
+                what = f"the pair {name['name']} changed" if name else f"pair {pair_id} was removed"
+                raise StaleEditError(f"{what} while it was being aligned; nothing was stored — run align again")
             old = self._pair_beads(db, pair_id)
             if not old:
                 self._insert_beads(db, pair_id, beads)

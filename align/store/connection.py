@@ -85,6 +85,8 @@ class Connection:
             raise WorkspaceError(f"{target} already exists; nothing was written (use --force to replace it)")
         if not target.parent.is_dir():
             raise WorkspaceError(f"cannot write {target}: folder {target.parent} does not exist")
+        from tmx_out.base import remove_stale_temporaries
+        remove_stale_temporaries(target.parent, target.name, ".tmp")     # left by a killed backup
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:
             copy = sqlite3.connect(tmp)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .. import model as M
 from ..errors import WorkspaceError
+from ..names import validate_pair_name
 from .connection import now
 
 
@@ -27,6 +28,7 @@ class PairInfo:
 class DocumentsMixin:
     def import_pair(self, name: str, kk: M.Document, ru: M.Document) -> str:
         """Store a document pair; returns 'new', 'updated' or 'unchanged'."""
+        name = validate_pair_name(name)
         digests = {d.lang: _digest(d) for d in (kk, ru)}
         with self.transaction() as db:
             row = db.execute("SELECT id FROM pairs WHERE name = ?", (name,)).fetchone()
@@ -75,6 +77,7 @@ class DocumentsMixin:
                        report: dict) -> int:
         """Store a new pair together with its beads (a translation memory being imported),
         in one transaction. Refuses a name already in the workspace; returns the pair id."""
+        name = validate_pair_name(name)
         digests = {d.lang: _digest(d) for d in (kk, ru)}
         with self.transaction() as db:
             if db.execute("SELECT 1 FROM pairs WHERE name = ?", (name,)).fetchone():
@@ -108,6 +111,17 @@ class DocumentsMixin:
         return tuple(self.db.execute(
             "SELECT (SELECT COUNT(*) FROM pairs), (SELECT COALESCE(MAX(id), 0) FROM edits WHERE action IN "
             "('import', 'reimport', 'delete', 'align', 're-align'))").fetchone())
+
+    def document_revision(self, pair_id: int, db=None) -> tuple:
+        """What identifies the documents a pair holds now: each one's row and digest, and the
+        last import of the pair. An alignment made from documents of another revision does
+        not belong to the pair (their segments are not the beads' segments)."""
+        db = db or self.db
+        docs = tuple(tuple(r) for r in db.execute(
+            "SELECT lang, id, sha256 FROM documents WHERE pair_id = ? ORDER BY lang", (pair_id,)))
+        last = db.execute("SELECT MAX(id) FROM edits WHERE pair_id = ? AND action IN ('import', 'reimport')",
+                          (pair_id,)).fetchone()[0]
+        return docs, last
 
     def pair_name(self, pair_id: int) -> str:
         r = self.db.execute("SELECT name FROM pairs WHERE id = ?", (pair_id,)).fetchone()

@@ -40,11 +40,13 @@ class Line:
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
-_HEADING_TAIL = re.compile(r"\s+#+\s*$")
+# Possessive quantifiers and a start only at a run of spaces: the plain forms retried every
+# split of a long run of spaces between the adjacent \s* (quadratic on a line of spaces).
+_HEADING_TAIL = re.compile(r"(?<!\s)\s++#++\s*+$")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _RULE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
 _PIPE_ROW = re.compile(r"^\s{0,3}\|")
-_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_PIPE_SEPARATOR = re.compile(r"^\s*+\|?+\s*+:?+-{2,}+:?+\s*+(?:\|\s*+:?+-{2,}+:?+\s*+)*+\|?+\s*+$")
 _TAB_ROW = re.compile(r"\S\t+\S.*\t|\S\t+\S")   # cells separated by tabs (a table saved as text)
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?=\S)(.*\S)\1\s*$")
 _BOLD_MARK = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*")   # "** 11-тармақ" is a footnote mark, not bold
@@ -55,6 +57,9 @@ _CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)(?:</t[dh]\s*>|(?=<t[dh]\b)|$)", re.I | 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.S)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});")
 _SPACE_RUN = re.compile(r"[ \t\u00a0]+")
+# A run of white space holding a line break, tried only where the run starts and without
+# backtracking (`\s*\n\s*` rescanned a long run of spaces from every position).
+_LINE_BREAK_RUN = re.compile(r"(?<!\s)[^\S\n]*+\n\s*+")
 _COLUMN_GAP = re.compile(r"\S[ \t]{3,}\S")
 _ROW_NUMBER = re.compile(r"^\s{0,4}\d{1,3}\s?[.)](?!\d)")   # "12." opens a row of a numbered table
 _FRONT_KEY = re.compile(r"^(?:[A-Za-z_][\w-]*:|\s+\S|-\s)")
@@ -221,7 +226,7 @@ def _html_rows(chunk: OText) -> list[OText]:
         cells = []
         for cell in _CELL.finditer(body.s):
             text = _inline(body[cell.start(1):cell.end(1)])
-            text = text.sub(_SPACE_RUN, " ").sub(re.compile(r"\s*\n\s*"), " ").strip()
+            text = text.sub(_SPACE_RUN, " ").sub(_LINE_BREAK_RUN, " ").strip()
             if text.s:
                 cells.append(text)
         if cells:

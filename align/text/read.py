@@ -9,6 +9,7 @@ really one line per paragraph (a PDF pasted into Word) is recognised as such.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import InputError
@@ -65,9 +66,15 @@ def read_file(path: str | Path) -> RawText:
 def read_bytes(data: bytes, name: str) -> RawText:
     """Read an uploaded file held in memory (the review app's import)."""
     import tempfile
+
+    from ..names import safe_slug
     suffix = Path(name).suffix
+    if not re.fullmatch(r"\.\w{1,10}", suffix):
+        suffix = ""
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / (Path(name).name or f"upload{suffix}")
+        # the uploaded name is data: a NUL byte, a separator or a 300-byte act title must not
+        # become (part of) a path; the slug keeps it recognisable in error messages
+        path = Path(tmp) / f"{safe_slug(Path(name).stem, 'upload')}{suffix}"
         path.write_bytes(data)
         return read_file(path)
 

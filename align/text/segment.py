@@ -36,7 +36,10 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     for lo, hi in chunks:
         merged: list[list[int]] = []
         for start, stop in _sentences(text, lo, hi, lang):
-            if merged and _no_boundary(text[merged[-1][0]:merged[-1][1]], text[start:stop], lang):
+            # only the end of the sentence so far decides, and a bounded slice of it keeps a
+            # run of thousands of merges linear
+            if merged and _no_boundary(text[max(merged[-1][0], merged[-1][1] - _TAIL):merged[-1][1]],
+                                       text[start:min(stop, start + _TAIL)], lang):
                 merged[-1][1] = stop
             else:
                 merged.append([start, stop])
@@ -50,7 +53,30 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
 _MISSED_END = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,})\.\s+(?=[А-ЯЁӘҒҚҢӨҰҮҺІA-Z])")
 
 
+# razdel's time grows with the square of a sentence's length (it rebuilds the sentence at
+# each candidate stop): 1 MB of "1.1.1." took minutes. No sentence of an act is this long,
+# so longer text is given to razdel in pieces cut at a space (or anywhere, if none).
+RAZDEL_PIECE = 5000
+# How much of the sentence before a candidate boundary `_no_boundary` looks at: far more
+# than the longest abbreviation, note word or inserted point number.
+_TAIL = 256
+
+
+def _pieces(text: str, lo: int, hi: int):
+    while hi - lo > RAZDEL_PIECE:
+        cut = text.rfind(" ", lo + RAZDEL_PIECE // 2, lo + RAZDEL_PIECE)
+        cut = cut + 1 if cut > 0 else lo + RAZDEL_PIECE
+        yield lo, cut
+        lo = cut
+    yield lo, hi
+
+
 def _sentences(text: str, lo: int, hi: int, lang: str):
+    for piece_lo, piece_hi in _pieces(text, lo, hi):
+        yield from _razdel_sentences(text, piece_lo, piece_hi, lang)
+
+
+def _razdel_sentences(text: str, lo: int, hi: int, lang: str):
     for s in sentenize(text[lo:hi]):
         start, stop = lo + s.start, lo + s.stop
         for m in _MISSED_END.finditer(text, start, stop):
@@ -71,7 +97,11 @@ def _no_boundary(before: str, after: str, lang: str) -> bool:
         return False
     if R.NOTE[lang].match(before) and len(before.split()) == 1:
         return True  # "Примечание. Текст ..." is one sentence
-    m = _ABBREV_END.search(before)
+    # abbreviations are short: the last 40 characters hold any of them, and searching only
+    # those keeps a long run of "а.а.а." from being rescanned from every position
+    m = _ABBREV_END.search(before[-40:])
+    if m and m.start("abbr") == 0 and len(before) > 40:
+        m = None            # the word runs on before the window: no abbreviation that long
     if m:
         abbr = m.group("abbr")
         if abbr in R.ABBREVIATIONS[lang] or abbr.lower() in R.ABBREVIATIONS[lang]:

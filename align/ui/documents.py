@@ -27,7 +27,7 @@ def page_documents(ws: Workspace) -> None:
         confirm = True
         if s.reviewed:
             st.warning(f"{name} has {s.reviewed} reviewed bead(s). Re-aligning replaces the automatic beads; "
-                       f"approved and edited beads are kept as anchors, and the earlier state of every "
+                       f"approved, edited and rejected beads are kept as they are, and the earlier state of every "
                        f"reviewed bead stays in the edit log.")
             confirm = st.checkbox("Re-align anyway", key="align_confirm")
         st.button("Re-align" if s.beads else "Align", key="align_go", disabled=not confirm,

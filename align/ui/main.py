@@ -6,6 +6,7 @@ changed since this page loaded it.
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import streamlit as st
@@ -20,6 +21,7 @@ from .terms import page_terms
 PAGES = {"documents": ("Documents", page_documents), "review": ("Review", page_review),
          "terms": ("Terminology", page_terms), "export": ("Export", page_export)}
 STYLE = Path(__file__).with_name("style.css")
+_log = logging.getLogger("saikes.ui")
 
 
 def run() -> None:
@@ -51,5 +53,9 @@ def _guarded(page, ws):
             page(ws)
         except SaikesError as exc:
             st.error(str(exc))
+        except Exception as exc:        # noqa: BLE001 — a bug must not show server paths in the page
+            # Streamlit's own rerun/stop signals are BaseException, so they pass through
+            _log.exception("the %s page failed", page.__name__)
+            st.error(f"Something went wrong on this page ({type(exc).__name__}); the server log has the details.")
     show.__name__ = page.__name__
     return show
