@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import SaikesError
+
 FORMAT_NAMES = ("tmx", "tsv", "csv", "jsonl", "xlsx")
 STATUS_NAMES = ("approved", "all-but-rejected", "all")
 
@@ -36,7 +38,13 @@ def cmd_import_tmx(args) -> int:
     from ..exports import store_units
     from tmx_out.tmx import read_tmx
     from ..store import Workspace
+    from ..text.sides import check_sides, enforce
     content = read_tmx(args.file)      # read and check the whole file before touching the workspace
+    check = check_sides([(u.kk, u.ru) for u in content.units])
+    enforce(check, Path(args.file).name, args.force)
+    content.units = check.kept(content.units)
+    if not content.units:
+        raise SaikesError(f"{Path(args.file).name}: no translation unit holds readable Kazakh and Russian text")
     name = args.name
     if not name:
         documents = {u.document for u in content.units}
@@ -49,6 +57,11 @@ def cmd_import_tmx(args) -> int:
     line = f"{name}: imported {len(content.units)} pairs from {args.file} into {args.db}"
     if content.skipped:
         line += f"; left out {content.skipped} units without both a Kazakh and a Russian segment"
+    if check.garbage:
+        line += f"; left out {len(check.garbage)} units with no readable text"
+    if check.flagged or (args.force and check.verdict):
+        line += f"; --force: {len(check.flagged)} units do not look Kazakh–Russian"
+        line += f" ({check.verdict})" if check.verdict else ""
     print(line)
     return 0
 
@@ -79,4 +92,6 @@ def register(sub) -> None:
     s.add_argument("file", help="the TMX file")
     s.add_argument("--name", help="name of the new pair (default: the document named in the TMX, "
                                   "or the file name)")
+    s.add_argument("--force", action="store_true",
+                   help="import even when a side does not look Kazakh or Russian (the count is reported)")
     s.set_defaults(func=cmd_import_tmx)

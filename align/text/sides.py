@@ -1,0 +1,101 @@
+"""Do the two sides of an imported memory or term list hold Kazakh and Russian?
+
+A TMX or a term list says which side is Kazakh by a language code or a column; nothing
+stops that from being wrong. Checked here, per entry and for the file as a whole:
+- garbage: a side with no letter or digit, or with control or replacement characters;
+- the wrong script: a side mostly Latin (English or German terms under kk/ru);
+- swapped: the "kk" side reads as Russian and the "ru" side as Kazakh.
+Garbage entries are never imported. A file is refused — with the reason and the first entry
+that shows it — when the sides as a whole are the wrong languages or more than
+`MAX_FLAGGED` of its entries are flagged; `force=True` imports the flagged entries anyway and
+the caller reports how many there were.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from .language import KAZAKH_MIN, RUSSIAN_MAX, detect_language, language_profile
+from .plausible import CONTROLS
+
+MAX_FLAGGED = 0.05           # a real memory has a few odd units; more means the file is wrong
+MIN_CYRILLIC = 60            # letters a side needs before its language is judged as a whole
+SIDE_NAMES = {"kk": "Kazakh", "ru": "Russian"}
+
+
+@dataclass
+class SideCheck:
+    total: int = 0
+    garbage: list[int] = field(default_factory=list)        # entry indexes (0-based), left out
+    flagged: list[tuple[int, str]] = field(default_factory=list)   # (index, why), imported only with force
+    verdict: str = ""                                       # why the file as a whole is wrong
+
+    def kept(self, items: list) -> list:
+        """The entries to import: all but the garbage."""
+        left_out = set(self.garbage)
+        return [item for i, item in enumerate(items) if i not in left_out]
+
+
+def _garbage(text: str) -> str:
+    if not any(ch.isalnum() for ch in text):
+        return "empty or no letters"
+    if "\ufffd" in text or CONTROLS.search(text):
+        return "control or replacement characters"
+    return ""
+
+
+def _latin(text: str) -> bool:
+    cyrillic, _, latin = language_profile(text)
+    return latin > cyrillic
+
+
+def check_sides(pairs: list[tuple[str, str]]) -> SideCheck:
+    check = SideCheck(total=len(pairs))
+    for i, (kk, ru) in enumerate(pairs):
+        bad = next((f"the {SIDE_NAMES[side]} side: {why}" for side, text in (("kk", kk), ("ru", ru))
+                    if (why := _garbage(text))), "")
+        if bad:
+            check.garbage.append(i)
+            continue
+        if kk.strip() != ru.strip():          # the same word on both sides (IBAN, ISO) is no error
+            side = "kk" if _latin(kk) else "ru" if _latin(ru) else ""
+            if side:
+                check.flagged.append((i, f"the {SIDE_NAMES[side]} side is not Cyrillic"))
+                continue
+        if detect_language(kk) == "ru" and detect_language(ru) == "kk":
+            check.flagged.append((i, "Kazakh and Russian are swapped"))
+    kept = check.kept(pairs)
+    check.verdict = _verdict(" ".join(p[0] for p in kept), " ".join(p[1] for p in kept))
+    return check
+
+
+def _verdict(kk: str, ru: str) -> str:
+    kk_cyr, kk_kaz, kk_lat = language_profile(kk)
+    ru_cyr, ru_kaz, ru_lat = language_profile(ru)
+    if kk_lat > kk_cyr:
+        return "the Kazakh side is not Cyrillic text (English or another language?)"
+    if ru_lat > ru_cyr:
+        return "the Russian side is not Cyrillic text (English or another language?)"
+    kk_share = kk_kaz / kk_cyr if kk_cyr else 0.0
+    ru_share = ru_kaz / ru_cyr if ru_cyr else 0.0
+    if kk_cyr >= MIN_CYRILLIC and ru_cyr >= MIN_CYRILLIC and ru_share > kk_share and ru_share >= KAZAKH_MIN:
+        return "Kazakh and Russian are swapped (the Kazakh side is Russian and the Russian side Kazakh)"
+    if kk_cyr >= MIN_CYRILLIC and kk_share <= RUSSIAN_MAX:
+        return "the Kazakh side reads as Russian"
+    if ru_cyr >= MIN_CYRILLIC and ru_share >= KAZAKH_MIN:
+        return "the Russian side reads as Kazakh"
+    return ""
+
+
+def enforce(check: SideCheck, name: str, force: bool, entries: str = "units", error=InputError) -> None:
+    """Refuse the file (raising `error`) unless `force`; garbage entries are left out either way."""
+    if force:
+        return
+    why = check.verdict
+    if not why and check.total and len(check.flagged) > MAX_FLAGGED * check.total:
+        index, first = check.flagged[0]
+        why = f"{len(check.flagged)} of {check.total} {entries} look wrong (the first, number {index + 1}: {first})"
+    if not why and check.garbage and len(check.garbage) == check.total:
+        why = f"no {entries[:-1]} holds readable text"
+    if why:
+        raise error(f"{name}: not imported: {why}; fix the file, or import it anyway with --force")
