@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import InputError
-from .language import KAZAKH_MIN, RUSSIAN_MAX, detect_language, language_profile
+from .language import KAZAKH_MIN, RUSSIAN_MAX, language_of, language_profile
 from .plausible import CONTROLS
 
 MAX_FLAGGED = 0.05           # a real memory has a few odd units; more means the file is wrong
@@ -44,34 +44,30 @@ def _garbage(text: str) -> str:
     return ""
 
 
-def _latin(text: str) -> bool:
-    cyrillic, _, latin = language_profile(text)
-    return latin > cyrillic
-
-
 def check_sides(pairs: list[tuple[str, str]]) -> SideCheck:
     check = SideCheck(total=len(pairs))
+    totals = [0, 0, 0, 0, 0, 0]          # the kk and then the ru profile of the file
     for i, (kk, ru) in enumerate(pairs):
         bad = next((f"the {SIDE_NAMES[side]} side: {why}" for side, text in (("kk", kk), ("ru", ru))
                     if (why := _garbage(text))), "")
         if bad:
             check.garbage.append(i)
             continue
+        kp, rp = language_profile(kk), language_profile(ru)
+        totals = [a + b for a, b in zip(totals, kp + rp)]
         if kk.strip() != ru.strip():          # the same word on both sides (IBAN, ISO) is no error
-            side = "kk" if _latin(kk) else "ru" if _latin(ru) else ""
+            side = "kk" if kp[2] > kp[0] else "ru" if rp[2] > rp[0] else ""
             if side:
                 check.flagged.append((i, f"the {SIDE_NAMES[side]} side is not Cyrillic"))
                 continue
-        if detect_language(kk) == "ru" and detect_language(ru) == "kk":
+        if language_of(kp) == "ru" and language_of(rp) == "kk":
             check.flagged.append((i, "Kazakh and Russian are swapped"))
-    kept = check.kept(pairs)
-    check.verdict = _verdict(" ".join(p[0] for p in kept), " ".join(p[1] for p in kept))
+    check.verdict = _verdict(totals)
     return check
 
 
-def _verdict(kk: str, ru: str) -> str:
-    kk_cyr, kk_kaz, kk_lat = language_profile(kk)
-    ru_cyr, ru_kaz, ru_lat = language_profile(ru)
+def _verdict(totals: list[int]) -> str:
+    kk_cyr, kk_kaz, kk_lat, ru_cyr, ru_kaz, ru_lat = totals
     if kk_lat > kk_cyr:
         return "the Kazakh side is not Cyrillic text (English or another language?)"
     if ru_lat > ru_cyr:
