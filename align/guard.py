@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from lxml import etree
 
 from .errors import InputError, SaikesError
+from .safexml import message
 
 _BAD_CRC = re.compile(r"Bad CRC-32 for file '?([^']+)'?")
 
@@ -25,8 +26,8 @@ _BAD_CRC = re.compile(r"Bad CRC-32 for file '?([^']+)'?")
 def describe(exc: BaseException) -> str | None:
     """What a library's exception says about the file, in a few words; None if it is not
     an error about the data."""
-    text = getattr(exc, "msg", None) if isinstance(exc, etree.LxmlError) else None
-    first = ((text or str(exc)).strip().splitlines() or [""])[0][:160]
+    text = message(exc) if isinstance(exc, etree.LxmlError) else str(exc)
+    first = (text.strip().splitlines() or [""])[0][:160]
     if isinstance(exc, zipfile.BadZipFile):
         crc = _BAD_CRC.search(first)
         if crc:

@@ -59,3 +59,9 @@ def _refusal(el, name: str) -> str:
 def iterparse(source, tags) -> etree.iterparse:
     """Stream the end events of `tags` with the hardened options (for large TMX files)."""
     return etree.iterparse(source, events=("start", "end"), **parser_options(), recover=False)
+
+
+def message(exc: Exception) -> str:
+    """lxml's message as one line: libxml2 ends some with a line break."""
+    text = getattr(exc, "msg", None) or str(exc)
+    return " ".join(text.split())

@@ -10,13 +10,15 @@ from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+QUOTE = {'"': "&quot;"}
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 KK_LINES = [line for line in (SEEDS / "kk" / "002_700c28a48b73b99d.txt").read_text(encoding="utf-8").splitlines()
             if len(line.split()) > 3][:60]
 RU_LINES = [line for line in (SEEDS / "ru" / "002_700c28a48b73b99d.txt").read_text(encoding="utf-8").splitlines()
             if len(line.split()) > 3][:60]
-KK_TERMS = ["уәкілетті орган", "Тараптар", "құзыретті орган", "мемлекеттік қызмет", "Үкімет",
+# every Kazakh term has a letter Russian lacks, so a list of a few is recognisably Kazakh
+KK_TERMS = ["уәкілетті орган", "қатысушы тараптар", "құзыретті орган", "мемлекеттік қызмет", "Үкімет",
             "азаматтық қоғам", "қаржы ұйымы", "әкімдік", "тіркеу куәлігі", "жер учаскесі"]
 RU_TERMS = ["уполномоченный орган", "Стороны", "компетентный орган", "государственная служба",
             "Правительство", "гражданское общество", "финансовая организация", "акимат",
@@ -26,7 +28,7 @@ RU_TERMS = ["уполномоченный орган", "Стороны", "ком
 def document_xml(paragraphs, ilvl="0") -> str:
     body = []
     for i, text in enumerate(paragraphs):
-        num = (f'<w:pPr><w:numPr><w:ilvl w:val="{escape(ilvl)}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        num = (f'<w:pPr><w:numPr><w:ilvl w:val="{escape(ilvl, QUOTE)}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
                if i % 3 == 1 else "")
         body.append(f'<w:p>{num}<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>')
     return (f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>'
@@ -35,7 +37,7 @@ def document_xml(paragraphs, ilvl="0") -> str:
 
 def numbering_xml(ilvl="0", padding=0) -> str:
     return (f'<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="{W_NS}">'
-            f'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="{escape(ilvl)}"><w:numFmt w:val="decimal"/>'
+            f'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="{escape(ilvl, QUOTE)}"><w:numFmt w:val="decimal"/>'
             '<w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>'
             '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>' + " " * padding + '</w:numbering>')
 

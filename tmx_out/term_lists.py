@@ -17,7 +17,7 @@ from lxml import etree
 from align.errors import InputError
 from align.guard import reading
 from align.limits import exceeded, limit
-from align.safexml import parse_xml
+from align.safexml import message, parse_xml
 
 from .base import ExportError, clean_text
 
@@ -95,7 +95,7 @@ def _read_tbx(data: bytes, name: str) -> list[TermPair]:
     try:
         root = parse_xml(data, name)        # entities and XInclude refused there
     except etree.XMLSyntaxError as exc:
-        raise ExportError(f"{name}: not a well-formed TBX file ({exc.msg})") from None
+        raise ExportError(f"{name}: not a well-formed TBX file ({message(exc)})") from None
     except InputError as exc:          # entities, XInclude: term lists raise ExportError
         raise ExportError(str(exc)) from None
     pairs = []

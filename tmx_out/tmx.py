@@ -42,7 +42,7 @@ from lxml import etree
 
 from align.guard import reading
 from align.limits import exceeded, limit
-from align.safexml import XINCLUDE_NS, check_element, parser_options
+from align.safexml import XINCLUDE_NS, check_element, message, parser_options
 
 from .base import (LANG_TAGS, TOOL_VERSION, ExportError, Unit, Writer, open_target, clean_text, format_confidence,
                    is_blank, parse_article, parse_confidence)
@@ -311,8 +311,8 @@ def _read_tmx(path: Path, max_bytes: int | None) -> TmxContent:
     except etree.XMLSyntaxError as exc:
         line, column = getattr(exc, "position", None) or (exc.lineno, None)
         where = f" (at line {line}" + (f", column {column})" if column else ")") if line else ""
-        message = (exc.msg or str(exc)).split(", line ")[0].strip()
-        raise ExportError(f"{path} is not a well-formed TMX file: {message}{where}") from None
+        what = message(exc).split(", line ")[0].strip()
+        raise ExportError(f"{path} is not a well-formed TMX file: {what}{where}") from None
     except OSError as exc:
         raise ExportError(f"cannot read {path}: {exc.strerror or exc}") from None
     content.languages = list(seen_langs)

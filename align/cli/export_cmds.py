@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import SaikesError
-
 FORMAT_NAMES = ("tmx", "tsv", "csv", "jsonl", "xlsx")
 STATUS_NAMES = ("approved", "all-but-rejected", "all")
 
@@ -35,16 +33,10 @@ def cmd_export(args) -> int:
 
 
 def cmd_import_tmx(args) -> int:
-    from ..exports import store_units
-    from tmx_out.tmx import read_tmx
+    from ..exports import load_tmx, store_units
     from ..store import Workspace
-    from ..text.sides import check_sides, enforce
-    content = read_tmx(args.file)      # read and check the whole file before touching the workspace
-    check = check_sides([(u.kk, u.ru) for u in content.units])
-    enforce(check, Path(args.file).name, args.force)
-    content.units = check.kept(content.units)
-    if not content.units:
-        raise SaikesError(f"{Path(args.file).name}: no translation unit holds readable Kazakh and Russian text")
+    # read and check the whole file before touching the workspace
+    content, check = load_tmx(args.file, force=args.force)
     name = args.name
     if not name:
         documents = {u.document for u in content.units}
@@ -61,7 +53,7 @@ def cmd_import_tmx(args) -> int:
         line += f"; left out {len(check.garbage)} units with no readable text"
     if check.flagged or (args.force and check.verdict):
         line += f"; --force: {len(check.flagged)} units do not look Kazakh–Russian"
-        line += f" ({check.verdict})" if check.verdict else ""
+        line += f": {check.verdict}" if check.verdict else ""
     print(line)
     return 0
 

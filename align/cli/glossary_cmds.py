@@ -78,7 +78,7 @@ def cmd_glossary_import(args) -> int:
           f"{len(pairs) - added} already there (now approved)"
           + (f"; left out {len(check.garbage)} with no readable text" if check.garbage else "")
           + (f"; --force: {len(check.flagged)} do not look Kazakh–Russian" if check.flagged else "")
-          + (f" ({check.verdict})" if args.force and check.verdict else ""))
+          + (f": {check.verdict}" if args.force and check.verdict else ""))
     return 0
 
 

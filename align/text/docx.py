@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from ..errors import InputError
-from ..safexml import parse_xml
+from ..safexml import message, parse_xml
 from .archive import Archive
 from .decode import RawText
 from .mdwriter import MarkdownWriter
@@ -20,7 +20,7 @@ def _safe_xml(data: bytes, name: str, part: str):
     try:
         return parse_xml(data, f"{name} ({part})")
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"{name}: the .docx is damaged ({part}: {exc.msg})") from None
+        raise InputError(f"{name}: the .docx is damaged ({part}: {message(exc)})") from None
 
 
 def read_docx_bytes(data: bytes, name: str) -> RawText:

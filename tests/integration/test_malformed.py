@@ -96,3 +96,16 @@ def test_huge_one_line_file_is_refused_by_the_line_limit(capsys, tmp_path):
     code, _, err = run(capsys, tmp_path, "inspect", path)
     assert code == 1 and len(err.strip().splitlines()) == 1
     assert "over the limit of 200,000 characters in one line" in err and "--limit line_chars=N" in err
+
+
+@pytest.mark.parametrize("name,command,count", [
+    ("swapped.tmx", "import-tmx", "--force: 19 units do not look Kazakh–Russian: Kazakh and Russian are swapped"),
+    ("english.tbx", "glossary", "--force: 4 do not look Kazakh–Russian: the Kazakh side is not Cyrillic"),
+])
+def test_force_imports_and_reports(capsys, tmp_path, name, command, count):
+    db = str(tmp_path / "w.db")
+    sub = ["import-tmx"] if command == "import-tmx" else ["glossary", "import"]
+    code = main(["--db", db, *sub, str(CORPUS / name), "--force"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert count in out, out
