@@ -21,6 +21,13 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _LOOKALIKES = frozenset(HOMOGLYPHS["kk"]) | frozenset(HOMOGLYPHS["ru"])
 SAMPLE = 20_000          # characters read from the start, middle and end of a long text
 
+# The same marks of a wrong decoding, found by one regular-expression search (for checking
+# every unit of a large memory): a letter of the Cyrillic block that Kazakh and Russian do
+# not use, or a capital right after a small letter inside a word (РёС; a CamelCase name
+# such as ҚазМұнайГаз matches too, which is why importers only count, never refuse, one).
+ODD_LETTERS = frozenset(chr(c) for c in range(0x400, 0x500) if chr(c).isalpha() and chr(c) not in CYRILLIC_ALPHABET)
+CASE_FLIP = re.compile("[a-zа-яёәғқңөұүһі][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
+
 # A text reads when at least this share of its word characters form words.
 MIN_FORMABLE = 0.80
 # Below this many word characters the statistic says nothing (a one-line file).

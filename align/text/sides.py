@@ -4,7 +4,10 @@ A TMX or a term list says which side is Kazakh by a language code or a column; n
 stops that from being wrong. Checked here, per entry and for the file as a whole:
 - garbage: a side with no letter or digit, or with control or replacement characters;
 - the wrong script: a side mostly Latin (English or German terms under kk/ru);
-- swapped: the "kk" side reads as Russian and the "ru" side as Kazakh.
+- swapped: the "kk" side reads as Russian and the "ru" side as Kazakh (for a short term:
+  Kazakh-only letters on the Russian side and none on the Kazakh side);
+- damaged: letters of other Cyrillic alphabets or case flipping inside a word (mojibake,
+  a flipped byte).
 Garbage entries are never imported. A file is refused — with the reason and the first entry
 that shows it — when the sides as a whole are the wrong languages or more than
 `MAX_FLAGGED` of its entries are flagged; `force=True` imports the flagged entries anyway and
@@ -12,11 +15,15 @@ the caller reports how many there were.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..errors import InputError
 from .language import KAZAKH_MIN, RUSSIAN_MAX, language_of, language_profile
-from .plausible import CONTROLS
+from .plausible import CASE_FLIP, CONTROLS, ODD_LETTERS
+
+ALNUM = re.compile(r"[^\W_]")
+SUSPECT = frozenset("\ufffd" + "".join(map(chr, [*range(0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)])))
 
 MAX_FLAGGED = 0.05           # a real memory has a few odd units; more means the file is wrong
 MIN_CYRILLIC = 60            # letters a side needs before its language is judged as a whole
@@ -48,11 +55,16 @@ def check_sides(pairs: list[tuple[str, str]]) -> SideCheck:
     check = SideCheck(total=len(pairs))
     totals = [0, 0, 0, 0, 0, 0]          # the kk and then the ru profile of the file
     for i, (kk, ru) in enumerate(pairs):
-        bad = next((f"the {SIDE_NAMES[side]} side: {why}" for side, text in (("kk", kk), ("ru", ru))
-                    if (why := _garbage(text))), "")
-        if bad:
-            check.garbage.append(i)
-            continue
+        both = kk + "\n" + ru
+        # the set of characters finds the rare entry worth a closer look at C speed (a large
+        # memory has 100,000)
+        chars = set(both)
+        if not SUSPECT.isdisjoint(chars) or not ALNUM.search(kk) or not ALNUM.search(ru):
+            bad = next((f"the {SIDE_NAMES[side]} side: {why}" for side, text in (("kk", kk), ("ru", ru))
+                        if (why := _garbage(text))), "")
+            if bad:
+                check.garbage.append(i)
+                continue
         kp, rp = language_profile(kk), language_profile(ru)
         totals = [a + b for a, b in zip(totals, kp + rp)]
         if kk.strip() != ru.strip():          # the same word on both sides (IBAN, ISO) is no error
@@ -60,8 +72,13 @@ def check_sides(pairs: list[tuple[str, str]]) -> SideCheck:
             if side:
                 check.flagged.append((i, f"the {SIDE_NAMES[side]} side is not Cyrillic"))
                 continue
-        if language_of(kp) == "ru" and language_of(rp) == "kk":
+        if (language_of(kp) == "ru" and language_of(rp) == "kk") or (not kp[1] and rp[1] and rp[0] > rp[1]):
             check.flagged.append((i, "Kazakh and Russian are swapped"))
+            continue
+        if not ODD_LETTERS.isdisjoint(chars) or CASE_FLIP.search(both):
+            side = "kk" if not ODD_LETTERS.isdisjoint(kk) or CASE_FLIP.search(kk) else "ru"
+            check.flagged.append((i, f"the {SIDE_NAMES[side]} side has letters no Kazakh or Russian "
+                                     f"word has (a damaged file?)"))
     check.verdict = _verdict(totals)
     return check
 

@@ -8,7 +8,7 @@ import zipfile
 from xml.sax.saxutils import escape
 
 import hostile as H
-from harness import Case
+from fuzzharness import Case
 from hypothesis import strategies as st
 
 TEXT_ENCODINGS = {"kk": ("utf-8", "utf-8-sig", "utf-16", "kz1048"), "ru": ("utf-8", "utf-8-sig", "utf-16", "cp1251",

@@ -6,10 +6,10 @@ import re
 import tempfile
 from pathlib import Path
 
-import harness
+import fuzzharness as harness
 import oracles
 import strategies as S
-from harness import SETTINGS, Case, examples, run
+from fuzzharness import SETTINGS, Case, examples, run
 from hypothesis import given, settings
 
 from align.exports import load_tmx

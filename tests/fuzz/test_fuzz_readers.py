@@ -3,10 +3,10 @@ budget: every outcome is accepted-and-faithful or refused with one line; none is
 SAIKES_FUZZ_SCALE=10 runs ten times as many inputs."""
 from __future__ import annotations
 
-import harness
+import fuzzharness as harness
 import oracles
 import strategies as S
-from harness import SETTINGS, Case, examples, run
+from fuzzharness import SETTINGS, Case, examples, run
 from hypothesis import given, settings
 
 from align.text.pipeline import build_document

@@ -6,7 +6,8 @@ issue 15 did:
 - BAD: any other exception (an internal error), garbage accepted, an honest input refused,
   a message over one line, or a run over 10 s or 500 MB.
 
-Counts are kept per family and printed at the end of the session (tests/fuzz/conftest.py).
+Counts are kept per family and printed at the end of the session: this module is a pytest
+plugin (tests/conftest.py lists it), so the summary needs no `-s`.
 """
 from __future__ import annotations
 
@@ -94,3 +95,14 @@ def summary() -> list[str]:
         lines.append(f"{family:14} {c['inputs']:>7} {c['accepted']:>9} {c['refused']:>8} {c['bad']:>5}")
     lines.append(f"{'all':14} {total['inputs']:>7} {total['accepted']:>9} {total['refused']:>8} {total['bad']:>5}")
     return lines
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not COUNTS:
+        return
+    terminalreporter.section("fuzzing: inputs per family and outcome")
+    for line in summary():
+        terminalreporter.write_line(line)
+    for family, cases in sorted(BAD.items()):
+        for case in cases[:5]:
+            terminalreporter.write_line(f"BAD {family}: {case}")
