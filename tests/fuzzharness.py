@@ -80,7 +80,8 @@ def run(family: str, case: Case, read, faithful) -> str:
     COUNTS[family]["inputs"] += 1
     if why:
         COUNTS[family]["bad"] += 1
-        BAD[family].append(f"{case.label or case.name}: {why}"[:400])
+        # the input's first bytes, to reproduce it without hypothesis
+        BAD[family].append(f"{case.label or case.name}: {why}"[:300] + f" | input {case.data[:300]!r}")
         return "bad"
     COUNTS[family][outcome] += 1
     return outcome

@@ -72,13 +72,13 @@ def check_sides(pairs: list[tuple[str, str]]) -> SideCheck:
             if side:
                 check.flagged.append((i, f"the {SIDE_NAMES[side]} side is not Cyrillic"))
                 continue
-        if (language_of(kp) == "ru" and language_of(rp) == "kk") or (not kp[1] and rp[1] and rp[0] > rp[1]):
+        if (language_of(kp) == "ru" and language_of(rp) == "kk") or (not kp[1] and rp[1]):
             check.flagged.append((i, "Kazakh and Russian are swapped"))
             continue
         if not ODD_LETTERS.isdisjoint(chars) or CASE_FLIP.search(both):
             side = "kk" if not ODD_LETTERS.isdisjoint(kk) or CASE_FLIP.search(kk) else "ru"
-            check.flagged.append((i, f"the {SIDE_NAMES[side]} side has letters no Kazakh or Russian "
-                                     f"word has (a damaged file?)"))
+            why = f"the {SIDE_NAMES[side]} side has letters no Kazakh or Russian word has (a damaged file?)"
+            check.flagged.append((i, why))
     check.verdict = _verdict(totals)
     return check
 
