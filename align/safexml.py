@@ -12,7 +12,6 @@ from lxml import etree
 from .errors import InputError
 
 XINCLUDE_NS = "http://www.w3.org/2001/XInclude"
-MAX_DEPTH = 256      # libxml2's own limit without huge_tree; checked again on iterparse
 
 
 def parser_options() -> dict:
@@ -56,9 +55,11 @@ def _refusal(el, name: str) -> str:
     return f"{name} uses XInclude{line} to pull in other files, which saikes does not follow"
 
 
-def iterparse(source, tags) -> etree.iterparse:
-    """Stream the end events of `tags` with the hardened options (for large TMX files)."""
-    return etree.iterparse(source, events=("start", "end"), **parser_options(), recover=False)
+def iterparse(source, tags: tuple[str, ...]):
+    """Stream the end events of `tags` with the hardened options (a large TMX). XInclude
+    elements are asked for too, so that `check_element` refuses them rather than skip them."""
+    return etree.iterparse(source, events=("end",), tag=(*tags, f"{{{XINCLUDE_NS}}}*"), **parser_options(),
+                           recover=False)
 
 
 def message(exc: Exception) -> str:

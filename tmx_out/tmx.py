@@ -42,7 +42,7 @@ from lxml import etree
 
 from align.guard import reading
 from align.limits import exceeded, limit
-from align.safexml import XINCLUDE_NS, check_element, message, parser_options
+from align.safexml import check_element, iterparse, message
 
 from .base import (LANG_TAGS, TOOL_VERSION, ExportError, Unit, Writer, open_target, clean_text, format_confidence,
                    is_blank, parse_article, parse_confidence)
@@ -243,10 +243,7 @@ def seg_text(seg) -> str:
 
 
 def _safe_events(path: Path):
-    # the hardened options of align.safexml; XInclude elements are asked for so that they
-    # are refused, not skipped
-    return etree.iterparse(str(path), events=("end",), tag=("header", "tu", f"{{{XINCLUDE_NS}}}*"),
-                           **parser_options(), recover=False)
+    return iterparse(str(path), ("header", "tu"))
 
 
 def read_tmx(path: str | Path, max_bytes: int | None = None) -> TmxContent:

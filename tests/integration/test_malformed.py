@@ -74,6 +74,12 @@ def test_truncated_utf8_tail_is_read_as_utf8_and_reported():
     assert any("cut short" in note and "1 byte" in note for note in raw.notes)
 
 
+def test_inspect_reports_what_reading_repaired(capsys, tmp_path):
+    code, out, _ = run(capsys, tmp_path, "inspect", CORPUS / "truncated_utf8_ru.txt")
+    assert code == 0
+    assert "note      truncated_utf8_ru.txt: the file ends in the middle of a character" in out
+
+
 def test_non_numeric_list_level_reads_without_a_number(capsys, tmp_path):
     raw = read_file(CORPUS / "ilvl_not_a_number.docx")
     assert raw.format == "docx" and KK_LINES[1][:30] in raw.text
