@@ -18,24 +18,25 @@ from .errors import InputError
 class Limit:
     default: int
     what: str          # how a translator would say it, for the error message
+    unit: str          # of the amount found: "60 MB, over the limit of 50 MB in one input file"
 
 
 LIMITS = {
     # The largest official act (a code of 1,400 articles) is about 3 MB as text and 1 MB
     # as DOCX; fifty times that is still an act, more is something else.
-    "file_mb": Limit(50, "MB in one input file"),
+    "file_mb": Limit(50, "MB in one input file", "MB"),
     # A TMX from a CAT tool holds a whole translation memory: hundreds of thousands of units.
-    "tmx_mb": Limit(1024, "MB in one TMX file"),
-    "tmx_units": Limit(2_000_000, "translation units in one TMX file"),
+    "tmx_mb": Limit(1024, "MB in one TMX file", "MB"),
+    "tmx_units": Limit(2_000_000, "translation units in one TMX file", "units"),
     # The longest paragraph of the official acts is about 12,000 characters; a line much longer
     # is not running text (a minified page, a binary dump) and makes later stages slow.
-    "line_chars": Limit(200_000, "characters in one line or paragraph"),
-    "segments": Limit(200_000, "sentences in one document"),
+    "line_chars": Limit(200_000, "characters in one line or paragraph", "characters"),
+    "segments": Limit(200_000, "sentences in one document", "sentences"),
     # Inside a DOCX: one XML part uncompressed, how much it may inflate, how many entries.
-    "xml_part_mb": Limit(200, "MB in one part of a .docx, uncompressed"),
-    "zip_ratio": Limit(200, "times compressed size for a .docx part (a zip bomb inflates more)"),
-    "zip_entries": Limit(10_000, "entries in a .docx archive"),
-    "term_rows": Limit(1_000_000, "rows in one term list"),
+    "xml_part_mb": Limit(200, "MB in one part of a .docx, uncompressed", "MB"),
+    "zip_ratio": Limit(200, "times its compressed size for a part of a .docx (a zip bomb?)", "times"),
+    "zip_entries": Limit(10_000, "entries in a .docx archive", "entries"),
+    "term_rows": Limit(1_000_000, "rows in one term list", "rows"),
 }
 
 
@@ -71,6 +72,6 @@ def set_limit(setting: str) -> None:
 def exceeded(name: str, file: str, found: int | None = None) -> InputError:
     """The error for a file over a limit: what, how much, and how to raise it."""
     spec = LIMITS[name]
-    seen = f" ({found:,})" if found is not None else ""
-    return InputError(f"{file}: over the limit of {limit(name):,} {spec.what}{seen}; "
+    seen = f"{found:,} {spec.unit}, " if found is not None else ""
+    return InputError(f"{file}: {seen}over the limit of {limit(name):,} {spec.what}; "
                       f"raise it with --limit {name}=N or {env_name(name)} if the file is right")

@@ -65,4 +65,4 @@ class Archive:
             raise exceeded("xml_part_mb", f"{name} ({part})", info.file_size // (1024 * 1024))
         ratio = info.file_size / max(1, info.compress_size)
         if info.file_size > SMALL and ratio > limit("zip_ratio"):
-            raise exceeded("zip_ratio", f"{name} ({part} inflates {ratio:,.0f} times: a zip bomb?)")
+            raise exceeded("zip_ratio", f"{name} ({part} inflates)", round(ratio))

@@ -16,7 +16,8 @@ from ..lang.tables import CYRILLIC_ALPHABET, HOMOGLYPHS
 
 # Control characters no text file holds (tab, line feed, form feed, carriage return and
 # vertical tab are layout; DEL and C1 are never text either).
-CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+CONTROL_CHARS = frozenset(map(chr, [*range(0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)]))
+CONTROLS = re.compile("[" + re.escape("".join(sorted(CONTROL_CHARS))) + "]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _LOOKALIKES = frozenset(HOMOGLYPHS["kk"]) | frozenset(HOMOGLYPHS["ru"])
 SAMPLE = 20_000          # characters read from the start, middle and end of a long text

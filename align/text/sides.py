@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from .language import KAZAKH_MIN, RUSSIAN_MAX, language_of, language_profile
-from .plausible import CASE_FLIP, CONTROLS, ODD_LETTERS
+from .plausible import CASE_FLIP, CONTROL_CHARS, ODD_LETTERS
 
 ALNUM = re.compile(r"[^\W_]")
-SUSPECT = frozenset("\ufffd" + "".join(map(chr, [*range(0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)])))
+SUSPECT = CONTROL_CHARS | {"\ufffd"}
 
 MAX_FLAGGED = 0.05           # a real memory has a few odd units; more means the file is wrong
 MIN_CYRILLIC = 60            # letters a side needs before its language is judged as a whole
@@ -43,12 +43,9 @@ class SideCheck:
         return [item for i, item in enumerate(items) if i not in left_out]
 
 
-def _garbage(text: str) -> str:
-    if not any(ch.isalnum() for ch in text):
-        return "empty or no letters"
-    if "\ufffd" in text or CONTROLS.search(text):
-        return "control or replacement characters"
-    return ""
+def _garbage(text: str) -> bool:
+    """No letter or digit, or control or replacement characters: nothing a translator wrote."""
+    return not ALNUM.search(text) or not SUSPECT.isdisjoint(text)
 
 
 def check_sides(pairs: list[tuple[str, str]]) -> SideCheck:
@@ -59,12 +56,9 @@ def check_sides(pairs: list[tuple[str, str]]) -> SideCheck:
         # the set of characters finds the rare entry worth a closer look at C speed (a large
         # memory has 100,000)
         chars = set(both)
-        if not SUSPECT.isdisjoint(chars) or not ALNUM.search(kk) or not ALNUM.search(ru):
-            bad = next((f"the {SIDE_NAMES[side]} side: {why}" for side, text in (("kk", kk), ("ru", ru))
-                        if (why := _garbage(text))), "")
-            if bad:
-                check.garbage.append(i)
-                continue
+        if not SUSPECT.isdisjoint(chars) or _garbage(kk) or _garbage(ru):
+            check.garbage.append(i)
+            continue
         kp, rp = language_profile(kk), language_profile(ru)
         totals = [a + b for a, b in zip(totals, kp + rp)]
         if kk.strip() != ru.strip():          # the same word on both sides (IBAN, ISO) is no error
