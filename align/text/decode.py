@@ -100,6 +100,15 @@ def _best(data: bytes, name: str, notes: list[str]) -> tuple[str, str]:
     return best[1], best[2]
 
 
+def looks_like_utf8(data: bytes) -> bool:
+    """Valid UTF-8, or UTF-8 with a few damaged bytes (which `decode` reports)."""
+    try:
+        data.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return _mostly_utf8(data)
+
+
 def _mostly_utf8(data: bytes) -> bool:
     text = data.decode("utf-8", errors="replace")
     damaged = text.count("\ufffd")

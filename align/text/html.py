@@ -9,7 +9,7 @@ import re
 from lxml import etree, html as lxml_html
 
 from ..errors import InputError
-from .decode import RawText, check_text, decode
+from .decode import RawText, check_text, decode, looks_like_utf8
 from .mdwriter import MarkdownWriter
 
 BLOCK_TAGS = {"p", "div", "li", "table", "ul", "ol", "blockquote", "section", "article",
@@ -38,8 +38,12 @@ def read_html_bytes(data: bytes, name: str) -> RawText:
 
 def _decode_html(data: bytes, name: str, notes: list[str]) -> tuple[str, str]:
     """The page's declared encoding (BOM or <meta charset>) when the text it gives reads;
-    otherwise, or with none declared, the encoding that reads best (`decode`)."""
+    otherwise, or with none declared, the encoding that reads best (`decode`). Bytes that are
+    (nearly all) valid UTF-8 beyond ASCII are UTF-8 whatever the <meta> says: no cp1251 page
+    is valid UTF-8 by accident, and a page saved again as UTF-8 often keeps its old <meta>."""
     declared = _html_encoding(data)
+    if declared and not declared.startswith("utf") and not data.isascii() and looks_like_utf8(data):
+        declared = None
     if declared:
         try:
             return check_text(data.decode(declared), name, notes), declared

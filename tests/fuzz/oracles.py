@@ -28,9 +28,11 @@ def looks_like_garbage(text: str) -> str | None:
 
 
 def overlap(text: str, original: str) -> float:
-    """Share of the accepted text's words that are words of the original."""
-    got = words(text)
-    return len(got & words(original)) / len(got) if got else 1.0
+    """Share of the accepted text's words that are words of the original (or the start of
+    one: a file cut short ends in part of a word)."""
+    got, known = words(text), words(original)
+    ours = {w for w in got if w in known or any(k.startswith(w) for k in known)}
+    return len(ours) / len(got) if got else 1.0
 
 
 _KAZAKH_ONLY = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")

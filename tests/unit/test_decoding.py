@@ -76,3 +76,18 @@ def test_replacement_characters_are_refused():
 ])
 def test_words_the_alphabet_can_form(word, ok):
     assert formable(word) is ok
+
+
+def test_utf8_page_with_an_old_cp1251_meta_is_read_as_utf8():
+    from align.text.html import read_html_bytes
+    # too few words for the readability check to catch the mojibake a cp1251 reading makes
+    page = '<html><head><meta charset="windows-1251"></head><body><p>Қ а з а қ с т а н</p></body></html>'
+    raw = read_html_bytes(page.encode("utf-8"), "p.html")
+    assert raw.encoding == "utf-8" and "Қ а з а қ с т а н" in raw.text
+
+
+def test_cut_off_utf8_page_with_a_cp1251_meta_is_not_read_as_cp1251():
+    from align.text.html import read_html_bytes
+    page = '<html><head><meta charset="windows-1251"></head><body><p>Қ а з а қ с т а н</p><p>Тар'
+    raw = read_html_bytes(page.encode("utf-8")[:-1], "p.html")
+    assert raw.encoding == "utf-8" and "Қ а з а қ с т а н" in raw.text and "Та" in raw.text
