@@ -142,6 +142,24 @@ def units_to_beads(units: list[Unit]) -> list[dict]:
     return beads
 
 
+def load_tmx(path, force: bool = False):
+    """A TMX read and checked for import: (content with the units to store, the side check).
+    Refused when its Kazakh and Russian sides are not Kazakh and Russian, unless `force`;
+    units with no readable text are left out either way (`align.text.sides`)."""
+    from pathlib import Path
+
+    from tmx_out.tmx import read_tmx
+
+    from .text.sides import check_sides, enforce
+    content = read_tmx(path)
+    check = check_sides([(u.kk, u.ru) for u in content.units])
+    enforce(check, Path(path).name, force)
+    content.units = check.kept(content.units)
+    if not content.units:
+        raise ExportError(f"{Path(path).name}: no translation unit holds readable Kazakh and Russian text")
+    return content, check
+
+
 def store_units(ws: Workspace, name: str, units: list[Unit], path: str = "",
                 report: dict | None = None) -> int:
     """Store `units` as a new pair `name` with one 1:1 bead per unit; returns the pair id.

@@ -119,6 +119,7 @@ class Document:
     format: str = ""                    # "txt", "html", "docx", "md"
     blocks: list[Block] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)   # what reading repaired (a cut-off character...)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the source text that the normalized span [start, end) came from."""

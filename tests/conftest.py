@@ -1,4 +1,5 @@
-pytest_plugins = ["apptest", "glossfixtures"]  # fixtures: the review app (db, ws), a built glossary
+pytest_plugins = ["apptest", "glossfixtures", "fuzzharness"]  # fixtures: the review app (db, ws), a built
+# glossary; the fuzzing counts printed at the end of a run
 
 import os
 import subprocess

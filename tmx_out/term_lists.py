@@ -14,6 +14,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from align.errors import InputError
+from align.guard import reading
+from align.limits import exceeded, limit
+from align.safexml import message, parse_xml
+
 from .base import ExportError, clean_text
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -36,18 +41,33 @@ def parse_term_list(data: bytes, name: str, decode) -> list[TermPair]:
     `decode(data, name) -> text` turns a table's bytes into text (the caller knows which
     encodings to accept)."""
     suffix = Path(name).suffix.lower()
-    if suffix in (".tbx", ".xml"):
-        pairs = _read_tbx(data, name)
-    else:
-        text = decode(data, name)
-        dialect = "excel" if suffix == ".csv" else "excel-tab"
-        rows = [r for r in csv.reader(io.StringIO(text), dialect=dialect)
-                if r and any(c.strip() for c in r) and not r[0].lstrip().startswith("#")]
-        pairs = _from_rows(rows, name)
+    with reading(name):
+        if suffix in (".tbx", ".xml"):
+            pairs = _read_tbx(data, name)
+        else:
+            pairs = _from_rows(_rows(decode(data, name), suffix, name), name)
+    if len(pairs) > limit("term_rows"):
+        raise exceeded("term_rows", name, len(pairs))
+    missing = [n for n, p in enumerate(pairs, 1) if bool(p.kk) != bool(p.ru)]
+    if missing:
+        side = "Russian" if pairs[missing[0] - 1].kk else "Kazakh"
+        raise ExportError(f"{name}: {len(missing)} of {len(pairs)} entries have only one term (the "
+                          f"first, entry {missing[0]}, has no {side} term); fill in or remove them")
     pairs = [p for p in pairs if p.kk and p.ru]
     if not pairs:
         raise ExportError(f"{name}: no Kazakh–Russian term pair found")
     return pairs
+
+
+def _rows(text: str, suffix: str, name: str) -> list[list[str]]:
+    """The non-blank, non-comment rows of a table. A carriage return alone is a line end only
+    in a file that has no other (an old Mac file); elsewhere it is a line break a spreadsheet
+    left inside a cell, read as a space (the csv module would stop at it)."""
+    text = text.replace("\r\n", "\n")
+    text = text.replace("\r", " " if "\n" in text else "\n")
+    dialect = "excel" if suffix == ".csv" else "excel-tab"
+    return [r for r in csv.reader(io.StringIO(text, newline=""), dialect=dialect)
+            if r and any(c.strip() for c in r) and not r[0].lstrip().startswith("#")]
 
 
 def _from_rows(rows: list[list[str]], name: str) -> list[TermPair]:
@@ -72,14 +92,12 @@ def _from_rows(rows: list[list[str]], name: str) -> list[TermPair]:
 
 
 def _read_tbx(data: bytes, name: str) -> list[TermPair]:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
-        root = etree.fromstring(data, parser=parser)
+        root = parse_xml(data, name)        # entities and XInclude refused there
     except etree.XMLSyntaxError as exc:
-        raise ExportError(f"{name}: not a well-formed TBX file ({exc.msg})") from None
-    if next(root.iter(etree.Entity), None) is not None:
-        raise ExportError(f"{name}: the TBX uses XML entities, which saikes does not expand; "
-                          f"nothing was imported")
+        raise ExportError(f"{name}: not a well-formed TBX file ({message(exc)})") from None
+    except InputError as exc:          # entities, XInclude: term lists raise ExportError
+        raise ExportError(str(exc)) from None
     pairs = []
     for entry in root.iter("{*}termEntry", "{*}conceptEntry"):
         terms: dict[str, list[str]] = {"kk": [], "ru": []}

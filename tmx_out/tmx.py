@@ -40,13 +40,16 @@ from typing import Iterable
 
 from lxml import etree
 
+from align.guard import reading
+from align.limits import exceeded, limit
+from align.safexml import check_element, iterparse, message
+
 from .base import (LANG_TAGS, TOOL_VERSION, ExportError, Unit, Writer, open_target, clean_text, format_confidence,
                    is_blank, parse_article, parse_confidence)
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
-MAX_TMX_BYTES = 1 << 30          # 1 GiB: larger files are refused on import
 KNOWN_PROPS = ("x-document", "x-article", "x-confidence", "x-status", "x-occurrences")
 # For merging identical pairs: the more reviewed status wins.
 STATUS_RANK = {"approved": 5, "edited": 4, "auto": 3, "flagged": 2, "rejected": 1}
@@ -240,16 +243,21 @@ def seg_text(seg) -> str:
 
 
 def _safe_events(path: Path):
-    return etree.iterparse(
-        str(path), events=("end",), tag=("header", "tu"), resolve_entities=False, no_network=True,
-        load_dtd=False, dtd_validation=False, huge_tree=False, remove_comments=True,
-        remove_pis=True, recover=False)
+    return iterparse(str(path), ("header", "tu"))
 
 
-def read_tmx(path: str | Path, max_bytes: int = MAX_TMX_BYTES) -> TmxContent:
+def read_tmx(path: str | Path, max_bytes: int | None = None) -> TmxContent:
     """Read the Kazakh–Russian pairs of a TMX file. Raises ExportError when the file is
-    missing, too large, not well-formed XML, not a TMX, or has no Kazakh–Russian pair."""
+    missing, too large, not well-formed XML, not a TMX, or has no Kazakh–Russian pair;
+    InputError when it is over a limit or uses entities or XInclude."""
     path = Path(path)
+    with reading(path.name):
+        return _read_tmx(path, max_bytes)
+
+
+def _read_tmx(path: Path, max_bytes: int | None) -> TmxContent:
+    max_bytes = max_bytes if max_bytes is not None else limit("tmx_mb") * 1024 * 1024
+    most_units = limit("tmx_units")
     try:
         size = os.path.getsize(path)
     except OSError as exc:
@@ -274,6 +282,7 @@ def read_tmx(path: str | Path, max_bytes: int = MAX_TMX_BYTES) -> TmxContent:
             if not checked:
                 check_root()
                 checked = True
+            check_element(elem, path.name)
             if elem.tag == "header":
                 parent = elem.getparent()
                 if parent is not None and parent.getparent() is None:
@@ -285,6 +294,8 @@ def read_tmx(path: str | Path, max_bytes: int = MAX_TMX_BYTES) -> TmxContent:
                 content.skipped += 1
             else:
                 content.units.append(unit)
+                if len(content.units) > most_units:
+                    raise exceeded("tmx_units", path.name, len(content.units))
             # keep memory flat on large files: drop what has been read
             elem.clear(keep_tail=False)
             parent = elem.getparent()
@@ -297,8 +308,8 @@ def read_tmx(path: str | Path, max_bytes: int = MAX_TMX_BYTES) -> TmxContent:
     except etree.XMLSyntaxError as exc:
         line, column = getattr(exc, "position", None) or (exc.lineno, None)
         where = f" (at line {line}" + (f", column {column})" if column else ")") if line else ""
-        message = (exc.msg or str(exc)).split(", line ")[0].strip()
-        raise ExportError(f"{path} is not a well-formed TMX file: {message}{where}") from None
+        what = message(exc).split(", line ")[0].strip()
+        raise ExportError(f"{path} is not a well-formed TMX file: {what}{where}") from None
     except OSError as exc:
         raise ExportError(f"cannot read {path}: {exc.strerror or exc}") from None
     content.languages = list(seen_langs)

@@ -33,13 +33,13 @@ def cmd_export(args) -> int:
 
 
 def cmd_import_tmx(args) -> int:
-    from ..exports import store_units
+    from ..exports import load_tmx, store_units
     from ..names import name_from_files, validate_pair_name
-    from tmx_out.tmx import read_tmx
     from ..store import Workspace
     if args.name is not None:
         validate_pair_name(args.name)
-    content = read_tmx(args.file)      # read and check the whole file before touching the workspace
+    # read and check the whole file before touching the workspace
+    content, check = load_tmx(args.file, force=args.force)
     name = args.name
     if not name:
         documents = {u.document for u in content.units}
@@ -58,6 +58,11 @@ def cmd_import_tmx(args) -> int:
     line = f"{name}: imported {len(content.units)} pairs from {args.file} into {args.db}"
     if content.skipped:
         line += f"; left out {content.skipped} units without both a Kazakh and a Russian segment"
+    if check.garbage:
+        line += f"; left out {len(check.garbage)} units with no readable text"
+    if check.flagged or (args.force and check.verdict):
+        line += f"; --force: {len(check.flagged)} units do not look Kazakh–Russian"
+        line += f": {check.verdict}" if check.verdict else ""
     print(line)
     return 0
 
@@ -88,4 +93,6 @@ def register(sub) -> None:
     s.add_argument("file", help="the TMX file")
     s.add_argument("--name", help="name of the new pair (default: the document named in the TMX, "
                                   "or the file name)")
+    s.add_argument("--force", action="store_true",
+                   help="import even when a side does not look Kazakh or Russian (the count is reported)")
     s.set_defaults(func=cmd_import_tmx)

@@ -19,6 +19,8 @@ def register(sub) -> None:
     i = gsub.add_parser("import", help="add a curated term list (TBX, OmegaT .txt, TSV or CSV) to the "
                                        "glossary as approved entries")
     i.add_argument("file")
+    i.add_argument("--force", action="store_true",
+                   help="import even when a column does not look Kazakh or Russian (the count is reported)")
     i.set_defaults(func=cmd_glossary_import)
     s.set_defaults(func=cmd_glossary_help, glossary_parser=s)
 
@@ -64,16 +66,19 @@ def cmd_glossary_build(args) -> int:
 
 
 def cmd_glossary_import(args) -> int:
-    from ..glossary.term_lists import read_term_list
     from ..glossary import add_entries
+    from ..glossary.term_lists import load_term_list
     from ..store import Workspace
-    pairs = read_term_list(args.file)
+    pairs, check = load_term_list(args.file, force=args.force)
     with Workspace(args.db) as ws:
         before = len(ws.glossary_entries(include_rejected=True))
         add_entries(ws, [(p.kk, p.ru, p.note) for p in pairs])
         added = len(ws.glossary_entries(include_rejected=True)) - before
     print(f"{args.file}: {len(pairs)} term pairs, {added} new in the glossary of {args.db}, "
-          f"{len(pairs) - added} already there (now approved)")
+          f"{len(pairs) - added} already there (now approved)"
+          + (f"; left out {len(check.garbage)} with no readable text" if check.garbage else "")
+          + (f"; --force: {len(check.flagged)} do not look Kazakh–Russian" if check.flagged else "")
+          + (f": {check.verdict}" if args.force and check.verdict else ""))
     return 0
 
 

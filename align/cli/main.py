@@ -8,6 +8,7 @@ import sys
 
 from .. import __version__
 from ..errors import SaikesError
+from ..limits import set_limit
 from .common import pair_name
 
 
@@ -25,6 +26,8 @@ def cmd_import(args) -> int:
         outcome = ws.import_pair(name, kk, ru)
     print(f"{name}: {outcome} — kk {len(kk.segments)} segments ({kk.encoding}), "
           f"ru {len(ru.segments)} segments ({ru.encoding}); workspace {args.db}")
+    for note in kk.notes + ru.notes:
+        print(f"saikes: note: {note}", file=sys.stderr)
     return 0
 
 
@@ -49,6 +52,8 @@ def cmd_inspect(args) -> int:
         print(f"contents  {contents} lines (a table of contents, kept out of anchoring)")
     print(f"blocks    {len(doc.blocks)}")
     print(f"segments  {len(doc.segments)}")
+    for note in doc.notes:
+        print(f"note      {note}")
     print()
     seg_by_block: dict[int, list] = {}
     for s in doc.segments:
@@ -103,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
                                 "counterparts, review the pairs, build a glossary, export TMX.")
     p.add_argument("--version", action="version", version=f"saikes {__version__}")
     p.add_argument("--db", default=None, help="workspace file (default: $SAIKES_DB or ./saikes.db)")
+    p.add_argument("--limit", action="append", default=[], metavar="NAME=N",
+                   help="raise or lower a limit on input files (file_mb, line_chars, segments, tmx_units, ...; "
+                        "see align/limits.py); also $SAIKES_LIMIT_NAME")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     s = sub.add_parser("import", help="store a Kazakh–Russian document pair in the workspace")
@@ -138,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        for setting in args.limit:
+            set_limit(setting)
         return args.func(args) or 0
     except SaikesError as exc:
         print(f"saikes: error: {exc}", file=sys.stderr)

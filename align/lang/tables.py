@@ -12,6 +12,10 @@ from . import kazakh
 
 # Letters Kazakh has and Russian does not: they tell the two languages apart.
 KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_RUSSIAN = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+# Every letter a Kazakh or Russian word is written with: a decoded file whose words need
+# other letters (Serbian ђ љ, Belarusian ў, mojibake's Р° С‚) was decoded wrongly.
+CYRILLIC_ALPHABET = frozenset(_RUSSIAN + _RUSSIAN.upper()) | KAZAKH_LETTERS
 
 # ------------------------------------------------------------------ look-alike letters
 # Latin letters that PDF copies put inside Cyrillic words. Only words that also hold

@@ -2,44 +2,34 @@
 numbers rebuilt from numbering.xml; headings by style, tables as rows, line breaks kept."""
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 
 from lxml import etree
 
 from ..errors import InputError
+from ..safexml import message, parse_xml
+from .archive import Archive
 from .decode import RawText
 from .mdwriter import MarkdownWriter
 
-MAX_DOCX_XML = 200 * 1024 * 1024      # the document.xml inside a .docx, uncompressed
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_LEVEL = 8         # Word's list levels are 0-8
 
 
 def _safe_xml(data: bytes, name: str, part: str):
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                             load_dtd=False, remove_comments=True)
     try:
-        return etree.fromstring(data, parser=parser)
+        return parse_xml(data, f"{name} ({part})")
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"{name}: the .docx is damaged ({part}: {exc.msg})") from None
+        raise InputError(f"{name}: the .docx is damaged ({part}: {message(exc)})") from None
 
 
 def read_docx_bytes(data: bytes, name: str) -> RawText:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise InputError(f"{name}: not a .docx file (it is not a zip archive)") from None
-    with archive:
-        try:
-            info = archive.getinfo("word/document.xml")
-        except KeyError:
-            raise InputError(f"{name}: not a .docx file (no word/document.xml inside)") from None
-        if info.file_size > MAX_DOCX_XML:
-            raise InputError(f"{name}: the document inside the .docx is too large")
-        root = _safe_xml(archive.read(info), name, "document.xml")
+    with Archive(data, name) as archive:
+        if not archive.has("word/document.xml"):
+            raise InputError(f"{name}: not a .docx file (no word/document.xml inside)")
+        root = _safe_xml(archive.read("word/document.xml"), name, "document.xml")
         numbering = {}
-        if "word/numbering.xml" in archive.namelist():
+        if archive.has("word/numbering.xml"):
             numbering = _numbering_formats(_safe_xml(archive.read("word/numbering.xml"), name,
                                                      "numbering.xml"))
     counters: dict[tuple[str, int], int] = {}
@@ -90,7 +80,10 @@ def _numbering_formats(root) -> dict[str, dict[int, tuple[str, str]]]:
         for lvl in an.iter(W + "lvl"):
             fmt = lvl.find(W + "numFmt")
             txt = lvl.find(W + "lvlText")
-            levels[int(lvl.get(W + "ilvl", "0"))] = (
+            level = _level(lvl.get(W + "ilvl", "0"))
+            if level is None:
+                continue
+            levels[level] = (
                 fmt.get(W + "val") if fmt is not None else "decimal",
                 txt.get(W + "val") if txt is not None else "%1.")
         abstract[an.get(W + "abstractNumId")] = levels
@@ -112,7 +105,9 @@ def _list_marker(p, numbering, counters) -> str:
     if num_id is None:
         return ""
     nid = num_id.get(W + "val")
-    level = int(ilvl.get(W + "val")) if ilvl is not None else 0
+    level = _level(ilvl.get(W + "val", "0")) if ilvl is not None else 0
+    if level is None:          # a level Word would not write: no number rather than a wrong one
+        return ""
     fmt, pattern = numbering.get(nid, {}).get(level, ("decimal", "%1."))
     if fmt != "decimal":
         return ""
@@ -122,3 +117,9 @@ def _list_marker(p, numbering, counters) -> str:
     counters[(nid, level)] = counters.get((nid, level), 0) + 1
     value = str(counters[(nid, level)])
     return re.sub(r"%\d", value, pattern, count=1).replace("%", "")
+
+
+def _level(value: str | None) -> int | None:
+    """A list level (w:ilvl) as Word writes it, 0-8; None for anything else ("1.5", "x", "")."""
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() and int(value) <= MAX_LEVEL else None

@@ -9,7 +9,7 @@ import re
 from lxml import etree, html as lxml_html
 
 from ..errors import InputError
-from .decode import RawText, decode_text
+from .decode import RawText, check_text, decode, looks_like_utf8
 from .mdwriter import MarkdownWriter
 
 BLOCK_TAGS = {"p", "div", "li", "table", "ul", "ol", "blockquote", "section", "article",
@@ -22,11 +22,8 @@ FURNITURE_NAMES = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|foote
 
 
 def read_html_bytes(data: bytes, name: str) -> RawText:
-    encoding = _html_encoding(data)
-    try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        text, encoding = decode_text(data, name)
+    notes: list[str] = []
+    text, encoding = _decode_html(data, name, notes)
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
                                   recover=True, encoding="utf-8")
     try:
@@ -36,7 +33,25 @@ def read_html_bytes(data: bytes, name: str) -> RawText:
     out = MarkdownWriter()
     body = root.find("body")
     _walk_html(body if body is not None else root, out)
-    return RawText(out.text(), encoding, "html")
+    return RawText(out.text(), encoding, "html", notes)
+
+
+def _decode_html(data: bytes, name: str, notes: list[str]) -> tuple[str, str]:
+    """The page's declared encoding (BOM or <meta charset>) when the text it gives reads;
+    otherwise, or with none declared, the encoding that reads best (`decode`). Bytes that are
+    (nearly all) valid UTF-8 beyond ASCII are UTF-8 whatever the <meta> says: no cp1251 page
+    is valid UTF-8 by accident, and a page saved again as UTF-8 often keeps its old <meta>."""
+    declared = _html_encoding(data)
+    if declared and not declared.startswith("utf") and not data.isascii() and looks_like_utf8(data):
+        declared = None
+    if declared:
+        try:
+            return check_text(data.decode(declared), name, notes), declared
+        except (UnicodeDecodeError, LookupError, InputError):
+            notes.clear()
+    raw = decode(data, name)
+    notes.extend(raw.notes)
+    return raw.text, raw.encoding
 
 
 def _is_furniture(el) -> bool:
@@ -77,7 +92,7 @@ def _walk_html(el, out: MarkdownWriter) -> None:
     out.add(el.tail)
 
 
-def _html_encoding(data: bytes) -> str:
+def _html_encoding(data: bytes) -> str | None:
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
@@ -90,8 +105,4 @@ def _html_encoding(data: bytes) -> str:
             return enc
         except LookupError:
             pass
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        return "cp1251"
+    return None

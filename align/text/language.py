@@ -20,23 +20,29 @@ KAZAKH_MIN = 0.015
 RUSSIAN_MAX = 0.004
 
 
+_KAZAKH = re.compile("[" + "".join(sorted(KAZAKH_LETTERS)) + "]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
 def language_profile(text: str) -> tuple[int, int, int]:
-    """(Cyrillic letters, Kazakh-only letters, Latin letters)."""
-    cyrillic = kazakh = latin = 0
-    for ch in text:
-        if "\u0400" <= ch <= "\u04ff":
-            cyrillic += 1
-            if ch in KAZAKH_LETTERS:
-                kazakh += 1
-        elif ch.isascii() and ch.isalpha():
-            latin += 1
-    kazakh += len(_LATIN_I_IN_CYRILLIC.findall(text))
-    return cyrillic, kazakh, latin
+    """(Cyrillic letters, Kazakh-only letters, Latin letters); counted by regular expressions,
+    which run at C speed (importers profile every unit of a large memory)."""
+    # U+0400-U+04FF is exactly the code units whose high byte is 0x04: counted in C
+    cyrillic = text.encode("utf-16-le", "surrogatepass")[1::2].count(4)
+    kazakh = len(_KAZAKH.findall(text))
+    if "i" in text or "I" in text:
+        kazakh += len(_LATIN_I_IN_CYRILLIC.findall(text))
+    return cyrillic, kazakh, len(_LATIN.findall(text))
 
 
 def detect_language(text: str) -> str | None:
     """'kk', 'ru', or None when the text is neither (or too short to tell)."""
-    cyrillic, kazakh, latin = language_profile(text)
+    return language_of(language_profile(text))
+
+
+def language_of(profile: tuple[int, int, int]) -> str | None:
+    """`detect_language` from a profile already counted."""
+    cyrillic, kazakh, latin = profile
     if cyrillic < 20 or cyrillic < latin:
         return None
     share = kazakh / cyrillic

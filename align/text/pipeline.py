@@ -4,12 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import model as M
+from ..errors import InputError
+from ..limits import exceeded, limit
 from .language import check_language, detect_language
 from .normalize import normalize
 from .read import RawText, read_file
 from .segment import segment
 from .structure import build_blocks
-from ..errors import InputError
 
 
 def load_document(path: str | Path, lang: str | None = None) -> M.Document:
@@ -27,9 +28,11 @@ def build_document(raw: RawText, name: str, lang: str | None, path: str = "") ->
         check_language(raw.text, lang, name)
     norm = normalize(raw, lang)
     doc = M.Document(text=norm.text, offsets=norm.offsets, source=raw.text, path=path or name, lang=lang,
-                     encoding=raw.encoding, format=raw.format)
+                     encoding=raw.encoding, format=raw.format, notes=list(raw.notes))
     doc.blocks = build_blocks(norm.text, lang, norm.hints)
     doc.segments = segment(doc)
     if not doc.segments:
         raise InputError(f"{name}: no sentences found in the file")
+    if len(doc.segments) > limit("segments"):
+        raise exceeded("segments", name, len(doc.segments))
     return doc
