@@ -22,6 +22,7 @@ Reads beads only through `Workspace.beads()`, so it works on any aligned workspa
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,7 +44,29 @@ DEFAULTS = {
     "max_examples": 12,    # example pairs stored per entry
     "max_words": 4,
     "association": "dice",  # how candidates are associated before linking: dice or llr
+    "min_score": 0.1,      # entries scoring lower are "candidate": kept, not exported
 }
+
+
+# The score of an entry: feature → (transform, weight) of a logistic model, fitted by
+# benchmarks/calibrate_glossary.py on the reference lists of the seeds and the real acts.
+#   dice         association of the two terms over distinct beads
+#   links        distinct beads in which the two were linked
+#   acts         distinct acts those beads come from
+#   confidence   mean alignment confidence of those beads
+#   consistency  share of the Kazakh term's links that go to this translation
+#   words        how well the words of the two terms answer each other
+#   length       1 when the terms have as many words, less the more they differ
+_TRANSFORMS = {"id": lambda x: x, "log1p": math.log1p}
+# Fitted on the seeds and the 19 real acts against "the entry is in the reference list";
+# the lists leave out general words, so the score reads low: 0.1 already means likely right.
+# The weight of confidence came out negative (confounded: short formulaic beads align with
+# high confidence) and is left at 0.
+SCORE_FEATURES = {
+    "dice": ("id", 0.837), "links": ("log1p", 0.616), "acts": ("log1p", 0.437), "confidence": ("id", 0.0),
+    "consistency": ("id", 1.520), "words": ("id", 1.526), "length": ("id", 8.685),
+}
+SCORE_WEIGHTS = {"bias": -14.914}
 
 
 class GlossaryError(SaikesError):
@@ -84,9 +107,16 @@ def _read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4):
     # a text seen before (a standard clause, an act imported twice) is read once
     kk_seen: dict[str, list] = {}
     ru_seen: dict[str, list] = {}
+    # a pair of texts seen before (an act imported twice, a TMX of acts already aligned, a copy)
+    # counts once: repeated text is not evidence of a translation
+    pairs_seen: set[tuple[str, str]] = set()
     for b in every:
         if not b.kk.strip() or not b.ru.strip():
             continue
+        same = (_normalized(b.kk), _normalized(b.ru))
+        if same in pairs_seen:
+            continue
+        pairs_seen.add(same)
         kk = kk_seen.get(b.kk)
         if kk is None:
             kk = kk_seen[b.kk] = kazakh_terms(b.kk, stemmer, max_words)
@@ -95,6 +125,15 @@ def _read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4):
             ru = ru_seen[b.ru] = russian_terms(b.ru, max_words)
         out.append(_Bead(b, names.get(b.pair_id, str(b.pair_id)), kk, ru))
     return out, stemmer
+
+
+def _normalized(text: str) -> str:
+    """A text reduced to its words, lower case: near-identical copies (other spaces, quotes,
+    numbering, look-alike letters) come to the same string."""
+    return " ".join(kz.fold(w) for w in _LETTERS.findall(text))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _fragment(o: Occurrence, longer: Occurrence) -> bool:
@@ -206,6 +245,14 @@ class _WordAssociation:
 def build_glossary(ws: Workspace, **options) -> dict:
     """Build (or rebuild) the glossary of the workspace from its beads; returns statistics.
     Rows a terminologist approved, edited or rejected are kept as they are."""
+    entries, stats = build_entries(ws, **options)
+    stats.update(_store(ws, entries, stats))
+    return stats
+
+
+def build_entries(ws: Workspace, **options) -> tuple[list[dict], dict]:
+    """The entries a build would store, each with the features its score is made of, and
+    the build's statistics; nothing is stored."""
     unknown = set(options) - set(DEFAULTS)
     if unknown:
         raise GlossaryError(f"unknown glossary option(s): {', '.join(sorted(unknown))}")
@@ -311,9 +358,20 @@ def build_glossary(ws: Workspace, **options) -> dict:
                 continue
             c = co[k][r]
             llr = _llr(c, df["kk"][k] - c, df["ru"][r] - c, n_beads - df["kk"][k] - df["ru"][r] + c)
+            linked = link_beads[(k, r)]
+            features = {
+                "dice": d, "links": n,
+                "acts": len({b.pair for b, _, _ in linked}),
+                "confidence": sum(min(1.0, b.bead.confidence or 0.0) for b, _, _ in linked) / len(linked),
+                "consistency": n / sum(rs.values()),
+                "words": words.compositional(k, r),
+                "length": _length_factor(k, r),
+            }
+            score = entry_score(features)
             entries.append({"kk_key": k, "ru_key": r, "freq": n, "kk_freq": df["kk"][k],
                             "ru_freq": df["ru"][r], "dice": round(d, 4), "llr": round(llr, 2),
-                            "score": round(n * d, 4)})
+                            "score": round(score, 4), "features": features,
+                            "status": Status.AUTO.value if score >= opt["min_score"] else Status.CANDIDATE.value})
     # citation forms: the number of a Kazakh term follows its use, and its translations agree
     by_kk = defaultdict(list)
     for e in entries:
@@ -336,9 +394,21 @@ def build_glossary(ws: Workspace, **options) -> dict:
 
     stats = {"pairs": len({b.pair for b in beads}), "beads": n_beads,
              "kk_candidates": len(keep["kk"]), "ru_candidates": len(keep["ru"]),
-             "terms": len(by_kk), "entries": len(entries)}
-    stats.update(_store(ws, entries, stats))
-    return stats
+             "terms": len(by_kk), "entries": len(entries),
+             "exported": sum(e["status"] == Status.AUTO.value for e in entries)}
+    return entries, stats
+
+
+# ------------------------------------------------------------------ the score
+
+def entry_score(features: dict) -> float:
+    """How likely an entry is right, 0 to 1: a logistic model over the entry's features,
+    its weights (`SCORE_WEIGHTS`) fitted on the reference term lists
+    (benchmarks/calibrate_glossary.py)."""
+    z = SCORE_WEIGHTS["bias"]
+    for name, (transform, weight) in SCORE_FEATURES.items():
+        z += weight * _TRANSFORMS[transform](features[name])
+    return 1 / (1 + math.exp(-z))
 
 
 def _store(ws: Workspace, entries: list[dict], stats: dict) -> dict:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from ..errors import WorkspaceError
+from ..model import Status
 from ..store import GLOSSARY_STATUSES as STATUSES
 from ..store import Entry, Workspace
 from . import kazakh_stem as kz
@@ -81,11 +82,16 @@ def filtered(ws: Workspace, text: str = "", statuses: tuple[str, ...] = ()) -> l
             and (not needle or needle in e.kk.casefold() or needle in e.ru.casefold())]
 
 
-def _require_glossary(ws: Workspace) -> list[Entry]:
-    rows = entries(ws)
-    if not rows:
+def exported(ws: Workspace, include_candidates: bool = False) -> list[Entry]:
+    """The entries the term-base files carry, best first: all but rejected ones and, unless
+    asked for, the low-score candidates."""
+    return [e for e in entries(ws) if include_candidates or e.status != Status.CANDIDATE]
+
+
+def _require_glossary(ws: Workspace, include_candidates: bool = False) -> list[Entry]:
+    if not entries(ws):
         raise GlossaryError(f"the glossary of {ws.path} is empty: run `saikes glossary build` first")
-    return rows
+    return exported(ws, include_candidates)
 
 
 def check_file_stem(stem: str) -> None:
@@ -93,11 +99,13 @@ def check_file_stem(stem: str) -> None:
         raise GlossaryError(f"'{stem}' cannot name a glossary file (letters, digits, . _ - only)")
 
 
-def write_glossary_files(ws: Workspace, directory: str | Path, stem: str = "seeds") -> list[Path]:
-    """Write STEM.tsv, STEM.tbx (TBX-Basic) and STEM.txt (OmegaT glossary) into `directory`."""
+def write_glossary_files(ws: Workspace, directory: str | Path, stem: str = "seeds",
+                         include_candidates: bool = False) -> list[Path]:
+    """Write STEM.tsv, STEM.tbx (TBX-Basic) and STEM.txt (OmegaT glossary) into `directory`:
+    the exported entries (`exported`), candidates too if asked."""
     from tmx_out.registry import FORMATS, write_terms
     check_file_stem(stem)
-    rows = _require_glossary(ws)
+    rows = _require_glossary(ws, include_candidates)
     directory = Path(directory)
     pairs = [p.name for p in ws.pairs()]
     paths = []

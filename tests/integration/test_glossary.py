@@ -67,7 +67,8 @@ def reference():
 
 def test_gold_workspace_holds_the_gold_beads(built):
     ws, stats = built
-    assert stats["pairs"] == 3 and stats["beads"] > 200
+    # beads are counted by distinct text: the clauses the three agreements share count once
+    assert stats["pairs"] == 3 and 150 < stats["beads"] < len(ws.beads()) - 20
     pair = ws.pair("000_814850e4c9e980b5")
     beads = ws.beads(pair.id)
     gold = json.loads((DATA / "000_814850e4c9e980b5.json").read_text(encoding="utf-8"))["beads"]
