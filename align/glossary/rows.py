@@ -64,12 +64,16 @@ def add_entry(ws: Workspace, kk: str, ru: str, note: str = "", who: str | None =
 def add_entries(ws: Workspace, pairs, who: str | None = None) -> list[int]:
     """Add (kk, ru, note) term pairs as approved entries, all in one transaction; a pair
     the glossary already holds becomes approved with the new wording. Returns the ids."""
+    # a pair worded as an entry already is (the glossary's own TBX read back) is that entry,
+    # whatever keys its wording would get on its own
+    held = {(e.kk.casefold(), e.ru.casefold()): (e.kk_key, e.ru_key) for e in entries(ws, include_rejected=True)}
     rows = []
     for kk, ru, note in pairs:
         kk, ru = " ".join(kk.split()), " ".join(ru.split())
         if not kk or not ru:
             raise GlossaryError("a glossary entry needs both a Kazakh and a Russian term")
-        rows.append((kk, ru, note or "", kz.phrase_key(kk), rl.phrase_key(ru)))
+        keys = held.get((kk.casefold(), ru.casefold())) or (kz.phrase_key(kk), rl.phrase_key(ru))
+        rows.append((kk, ru, note or "", *keys))
     return ws.add_glossary_entries(rows, who)
 
 

@@ -244,3 +244,72 @@ def test_precision_of_the_top_40_on_the_aligners_beads(aligned):
     top = G.entries(aligned)[:40]
     verdicts = judge(top, ref)
     assert sum(verdicts) / 40 >= 0.85, [(e.kk, e.ru) for e, ok in zip(top, verdicts) if not ok]
+
+
+# ------------------------------------------------------------------ counting by distinct text
+
+def _glossary(ws) -> set[tuple]:
+    return {(e.kk_key, e.ru_key, e.kk, e.ru, e.status, e.freq, e.score) for e in G.entries(ws, include_rejected=True)}
+
+
+def _copy_pairs(ws, times: int) -> None:
+    for p in ws.pairs():
+        kk, ru = ws.document(p.id, "kk"), ws.document(p.id, "ru")
+        beads = [dict(section=b.section, article=b.article, kk_segs=b.kk_segs, ru_segs=b.ru_segs, kk=b.kk,
+                      ru=b.ru, confidence=b.confidence, scores=b.scores, status=b.status) for b in ws.beads(p.id)]
+        for i in range(1, times):
+            ws.import_pair(f"{p.name}~{i}", kk, ru)
+            ws.store_alignment(ws.pair(f"{p.name}~{i}").id, beads, {})
+
+
+def test_the_seeds_twice_give_the_same_glossary(fresh):
+    G.build_glossary(fresh)
+    before = _glossary(fresh)
+    assert len(before) > 100
+    _copy_pairs(fresh, 2)
+    stats = G.build_glossary(fresh)
+    assert _glossary(fresh) == before
+    assert len(fresh.pairs()) == 6 and stats["pairs"] == 3      # the copies bring no bead of their own
+
+
+def test_a_tmx_of_the_same_acts_leaves_the_glossary_unchanged(fresh, tmp_path):
+    from tmx_out.tmx import read_tmx, write_tmx
+
+    from align.exports import select_units, store_units
+    G.build_glossary(fresh)
+    before = _glossary(fresh)
+    path = tmp_path / "same.tmx"
+    write_tmx(select_units(fresh), path)
+    store_units(fresh, "reimported", read_tmx(path).units)
+    assert len(fresh.pairs()) == 4
+    G.build_glossary(fresh)
+    assert _glossary(fresh) == before
+
+
+def test_reimporting_the_glossarys_own_tbx_adds_no_entry(fresh, tmp_path):
+    from align.glossary.term_lists import read_term_list
+    G.build_glossary(fresh)
+    n = len(G.entries(fresh, include_rejected=True))
+    tbx = next(p for p in G.write_glossary_files(fresh, tmp_path, stem="own") if p.suffix == ".tbx")
+    pairs = read_term_list(tbx)
+    assert len(pairs) == len(G.exported(fresh))
+    G.add_entries(fresh, [(p.kk, p.ru, p.note) for p in pairs])
+    G.add_entries(fresh, [(p.kk, p.ru, p.note) for p in pairs])      # twice: still no duplicate
+    assert len(G.entries(fresh, include_rejected=True)) == n
+    G.build_glossary(fresh)
+    assert len(G.entries(fresh, include_rejected=True)) == n
+
+
+def test_low_scores_are_candidates_and_stay_out_of_the_files(built, tmp_path):
+    ws, stats = built
+    rows = G.entries(ws)
+    cands = [e for e in rows if e.status == "candidate"]
+    assert cands and stats["exported"] == len(rows) - len(cands)
+    assert max(e.score for e in cands) < G.DEFAULTS["min_score"] <= min(e.score for e in G.exported(ws))
+    tsv = next(p for p in G.write_glossary_files(ws, tmp_path, stem="x") if p.suffix == ".tsv")
+    text = tsv.read_text(encoding="utf-8")
+    assert all(f"{e.kk}\t{e.ru}" not in text for e in cands if (e.kk, e.ru) not in
+               {(x.kk, x.ru) for x in G.exported(ws)})
+    every = next(p for p in G.write_glossary_files(ws, tmp_path, stem="y", include_candidates=True)
+                 if p.suffix == ".tsv")
+    assert len(every.read_text(encoding="utf-8").splitlines()) > len(text.splitlines())
