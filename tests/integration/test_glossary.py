@@ -255,8 +255,9 @@ def _glossary(ws) -> set[tuple]:
 def _copy_pairs(ws, times: int) -> None:
     for p in ws.pairs():
         kk, ru = ws.document(p.id, "kk"), ws.document(p.id, "ru")
-        beads = [dict(section=b.section, article=b.article, kk_segs=b.kk_segs, ru_segs=b.ru_segs, kk=b.kk,
-                      ru=b.ru, confidence=b.confidence, scores=b.scores, status=b.status) for b in ws.beads(p.id)]
+        beads = [{"section": b.section, "article": b.article, "kk_segs": b.kk_segs, "ru_segs": b.ru_segs,
+                  "kk": b.kk, "ru": b.ru, "confidence": b.confidence, "scores": b.scores, "status": b.status}
+                 for b in ws.beads(p.id)]
         for i in range(1, times):
             ws.import_pair(f"{p.name}~{i}", kk, ru)
             ws.store_alignment(ws.pair(f"{p.name}~{i}").id, beads, {})
@@ -273,9 +274,8 @@ def test_the_seeds_twice_give_the_same_glossary(fresh):
 
 
 def test_a_tmx_of_the_same_acts_leaves_the_glossary_unchanged(fresh, tmp_path):
-    from tmx_out.tmx import read_tmx, write_tmx
-
     from align.exports import select_units, store_units
+    from tmx_out.tmx import read_tmx, write_tmx
     G.build_glossary(fresh)
     before = _glossary(fresh)
     path = tmp_path / "same.tmx"
