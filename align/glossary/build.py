@@ -159,20 +159,28 @@ def _fragment(o: Occurrence, longer: Occurrence) -> bool:
     return not (i == 0 and o.head_last and o.size == longer.head + 1)
 
 
-def _independent(beads: list[_Bead], side: str, frequent: set[str]) -> Counter:
+def _independent(beads: list[_Bead], side: str, frequent: set[str]) -> tuple[Counter, set[str]]:
     """Beads in which a key occurs at least once other than as a piece of a longer
-    frequent candidate."""
+    frequent candidate. A piece of two or more different longer candidates (хаттама of
+    жеке хаттама and жекелеген хаттама) combines freely, so it is a term of its own: all
+    its beads count. Returns the counts and the keys that are such free pieces."""
     out = Counter()
+    containers: dict[str, set[str]] = defaultdict(set)
+    anywhere = Counter()
     for b in beads:
         occs = [o for o in getattr(b, side) if o.key in frequent]
         seen = set()
         for o in occs:
-            if o.key in seen:
-                continue
-            if not any(o2.start <= o.start and o2.end >= o.end and _fragment(o, o2) for o2 in occs):
+            longer = [o2.key for o2 in occs if o2.start <= o.start and o2.end >= o.end and _fragment(o, o2)]
+            containers[o.key].update(longer)
+            if not longer:
                 seen.add(o.key)
         out.update(seen)
-    return out
+        anywhere.update({o.key for o in occs})
+    free = {key for key, keys in containers.items() if len(keys) >= 2}
+    for key in free:
+        out[key] = anywhere[key]
+    return out, free
 
 
 def _live(occs: list[Occurrence], keep: set[str]) -> list[Occurrence]:
@@ -270,7 +278,7 @@ def build_entries(ws: Workspace, **options) -> tuple[list[dict], dict]:
     keep = {}
     for side in ("kk", "ru"):
         frequent = {k for k, c in df[side].items() if c >= opt["min_freq"]}
-        indep = _independent(beads, side, frequent)
+        indep, _free = _independent(beads, side, frequent)
         keep[side] = {k for k in frequent if indep[k] >= opt["min_freq"]}
 
     # 2. association over beads, counting the occurrences that are no piece of a longer

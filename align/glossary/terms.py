@@ -192,8 +192,10 @@ def _kk_flags(tok: _Token, stemmer) -> None:
     verb = not known_noun and bool(KK_VERB.search(last)) and not KK_PARTICIPLE.search(last) and \
         (not a.inflected or stemmer is not None and not known_stem)
     # салынатын is a participle, not салынат + -ы + -н; мақсатын is мақсат + -ы + -н
+    # a stem the corpus shows with noun endings is a noun that ends like a participle (мәтін, мәтінге)
     participle = not known_noun and (bool(KK_PARTICIPLE.search(last)) and not (a.inflected and known_stem)
-                                      or any(KK_PARTICIPLE.search(x.stem) for x in kz.analyses(tok.text)))
+                                      or not known_stem and any(KK_PARTICIPLE.search(x.stem)
+                                                                for x in kz.analyses(tok.text)))
     if clause_end and not known_noun and not known_stem and KK_VERB.search(last):
         verb = True
     short = len(a.stem.rpartition("-")[2]) < 3 and a.stem not in KK_SHORT_NOUNS and not tok.text.isupper()
@@ -238,8 +240,9 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
                         i == j - 1 and h.flags["verbal_noun"]):
                     break                     # a bare noun needs a possessive word after it
                                               # (қорғаныс саласы), or a verbal noun (ақпарат алмасу)
-            elif h.flags["verbal_noun"]:
-                continue                      # a verbal noun alone is an action, not a term
+            elif h.flags["verbal_noun"] and not a.plural:
+                continue                      # a verbal noun alone is an action, not a term;
+                                              # in the plural it names things (толықтырулар)
             span = toks[i:j + 1]
             if i < j and toks[i].flags["gen"] and i > 0 and toks[i - 1].chunk == h.chunk and \
                     toks[i - 1].flags["det"]:
