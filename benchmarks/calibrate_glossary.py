@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from align.glossary import build as B  # noqa: E402
+from align.glossary import score as S  # noqa: E402
 from align.store import Workspace  # noqa: E402
 from glossary_precision import REFERENCE, REFERENCE_REAL, load_reference  # noqa: E402
 
@@ -35,7 +36,7 @@ def rows_of(db: str, real: bool):
         entries, _ = B.build_entries(ws)
         ref = load_reference(B.kazakh_stemmer(ws), REFERENCE_REAL if real else REFERENCE)
         ws.close()
-    X = [[B._TRANSFORMS[t](e["features"][n]) for n, (t, _) in B.SCORE_FEATURES.items()] for e in entries]
+    X = [[S._TRANSFORMS[t](e["features"][n]) for n, (t, _) in S.SCORE_FEATURES.items()] for e in entries]
     y = [e["kk_key"] in ref and e["ru_key"] in ref[e["kk_key"]] for e in entries]
     return np.array(X, float), np.array(y, float)
 
@@ -65,7 +66,7 @@ def main(argv=None) -> int:
         Xs.append(X)
         ys.append(y)
     X, y = np.vstack(Xs), np.concatenate(ys)
-    names = list(B.SCORE_FEATURES)
+    names = list(S.SCORE_FEATURES)
     # every feature should make an entry more likely right; one that comes out negative is
     # confounded with another (short formulaic beads align with high confidence) and is
     # left out (weight 0) and the rest refitted
@@ -77,7 +78,7 @@ def main(argv=None) -> int:
         if (w >= 0).all():
             break
         use &= w >= 0
-    print("SCORE_FEATURES = {" + ", ".join(f'"{n}": ("{B.SCORE_FEATURES[n][0]}", {v:.3f})'
+    print("SCORE_FEATURES = {" + ", ".join(f'"{n}": ("{S.SCORE_FEATURES[n][0]}", {v:.3f})'
                                           for n, v in zip(names, w)) + "}")
     print(f'SCORE_WEIGHTS = {{"bias": {b:.3f}}}')
     for X, y, spec in zip(Xs, ys, args.db):

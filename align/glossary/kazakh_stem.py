@@ -32,7 +32,7 @@ from typing import Iterable
 from ..lang.kazakh import (ADJECTIVE_SUFFIXES, AGENTIVE, ATTRIBUTIVE, CASE, CASE_AFTER_POSS, DEVOICING,
                            ELIDED_BEFORE, ELIDED_LAST, ELISION, HYPHEN_ENDINGS, LINKED_CLUSTERS, PLURAL, POSS3,
                            PROTECTED, PROTECTED_SUFFIXES, S_FINAL_STEMS, SOUND_CLASS, TIME_WORDS,
-                           VERB_AFTER_CONSONANT, VERB_ENDINGS, VOICED_FINAL, VOICING, VOWELS)
+                           VOICED_FINAL, VOICING, VOWELS)
 from ..lang.words import WORD, fold
 
 
@@ -279,16 +279,6 @@ class KazakhStemmer:
             return Analysis(word, core, False, False, case, False, case_len)
         return None
 
-    def analyze_before(self, word: str, next_word: str | None) -> Analysis:
-        """`analyze` with the word that follows: an accusative cannot stand right before a
-        noun, so міндетті, ерікті there are adjectives (міндетті төлемдер), not міндет, ерік. Before a
-        verbal noun in -у the accusative stands (құжатты беру), міндетті сақтандыру included."""
-        a = self.analyze(word)
-        if next_word and a.case == "acc" and not a.poss and not a.plural and adjective_shape(fold(word)) \
-                and _nominal(next_word):
-            return Analysis(word, fold(word))
-        return a
-
     def stem(self, word: str) -> str:
         return self.analyze(word).stem
 
@@ -303,31 +293,6 @@ class KazakhStemmer:
 _DEFAULT = None
 
 
-def _nominal(word: str) -> bool:
-    """True if `word` can be a noun an adjective stands before: no verb ending, no verbal noun
-    in -у (an accusative object goes before those: міндетті атқару)."""
-    w = fold(word)
-    return w.isalpha() and not w.endswith(("у", "ю")) and verb_citation(w) is None
-
-
-def verb_citation(word: str) -> str | None:
-    """The -у form of a finite verb or participle (қабылдайды → қабылдау, бекітілген →
-    бекітілу, береді → беру), or None if `word` has no verb ending of `VERB_ENDINGS`."""
-    w = fold(word)
-    if w in PROTECTED:
-        return None
-    for ending in _VERB_ENDINGS_LONGEST_FIRST:
-        base = w[:-len(ending)]
-        if w.endswith(ending) and len(base) >= 3:
-            if ending in VERB_AFTER_CONSONANT and base[-1] in VOWELS:
-                return None
-            return base + VERB_ENDINGS[ending]
-    return None
-
-
-_VERB_ENDINGS_LONGEST_FIRST = sorted(VERB_ENDINGS, key=len, reverse=True)
-
-
 def adjective_shape(word: str) -> bool:
     """True if `word` ends in an adjective suffix of the form the sound before it calls for
     (сапалы, дәлелді, құрметті; not бақылауды, whose -ды after у is an accusative)."""
@@ -335,23 +300,6 @@ def adjective_shape(word: str) -> bool:
         if word.endswith(suf) and len(word) > len(suf) + 2 and sound_class(word[-len(suf) - 1]) in after:
             return True
     return False
-
-
-def citation(word: str, stemmer: KazakhStemmer | None = None, next_word: str | None = None) -> str:
-    """The dictionary form of one word: a noun's stem (nominative singular), an adjective as
-    it is, a verb form's -у form. A verb reading is taken only where the nominal reading's
-    stem is neither protected nor shared with other forms of the corpus."""
-    a = stemmer.analyze_before(word, next_word) if stemmer else analyze(word)
-    v = verb_citation(word)
-    if v is None or a.stem in PROTECTED:
-        return a.stem
-    if stemmer is None:
-        return v
-    # the verb stands if the corpus knows its -у form (қабылдайды: қабылдау, қабылдауды);
-    # otherwise the nominal reading, if its stem is seen as a word on its own (жағдайды: жағдай)
-    if stemmer.support.get(v, 0) >= 1 or not (a.stem != fold(word) and a.stem in stemmer.forms):
-        return v
-    return a.stem
 
 
 def phrase_key(words: str | list[str], stemmer: KazakhStemmer | None = None) -> str:
