@@ -124,7 +124,7 @@ def _fragment(o: Occurrence, longer: Occurrence) -> bool:
     terms inside: a dependent phrase ("Тараптар" of "Тараптар мемлекеттері", "Сторон" of
     "государств Сторон") and a head without its dependents ("азаматтары" of "Тараптар
     мемлекеттерінің азаматтары", "граждане" of "граждане государств Сторон")."""
-    if not (longer.size > o.size and longer.start <= o.start and longer.end >= o.end):
+    if longer.whole or not (longer.size > o.size and longer.start <= o.start and longer.end >= o.end):
         return False
     i = longer.word_at(o.start)
     if i < 0:

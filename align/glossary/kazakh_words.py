@@ -19,7 +19,7 @@ def verb_citation(word: str) -> str | None:
         return None
     for ending in _VERB_ENDINGS_LONGEST_FIRST:
         base = w[:-len(ending)]
-        if w.endswith(ending) and len(base) >= 3:
+        if w.endswith(ending) and len(base) >= 2:          # ен-еді, қой-ды
             if ending in VERB_AFTER_CONSONANT and base[-1] in VOWELS:
                 return None
             return base + VERB_ENDINGS[ending]

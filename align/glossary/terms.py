@@ -117,6 +117,8 @@ class Occurrence:
     head: int = -1            # index of the head word (kk: the last)
     plurals: tuple = ()       # kk: per word, in the plural
     starts: tuple = ()        # character offset of each word
+    whole: bool = False       # a coordination: its parts are terms of their own
+    citation: str = ""        # the citation form, where the phrase gives it (verb phrases)
 
     @property
     def head_last(self) -> bool:
@@ -147,6 +149,7 @@ class _Token:
 
 
 from ..lang.words import WORD
+from .phrases import kazakh_phrases, russian_phrases
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]|[а-яәғқңөұүһіa-z]\)|[-–—•*])\s*$", re.I)
 _OPENERS = "\"'«“„(["
 
@@ -257,7 +260,7 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
                 initial=span[0].initial, genitive=tuple(t.flags["gen"] for t in span),
                 head=len(span) - 1, starts=tuple(t.start for t in span),
                 plurals=tuple(bool(t.info.plural) for t in span)))
-    return out
+    return out + kazakh_phrases(toks, stemmer, Occurrence, _caps)
 
 
 # ------------------------------------------------------------------ Russian
@@ -312,7 +315,7 @@ def russian_terms(text: str, max_words: int = MAX_WORDS) -> list[Occurrence]:
                 caps=tuple(_caps(t.text, t.initial and k == 0) for k, t in enumerate(span)),
                 initial=span[0].initial, proper=ph.proper, head=ph.head,
                 starts=tuple(t.start for t in span)))
-    return out
+    return out + russian_phrases(toks, Occurrence, _caps)
 
 
 def terms(text: str, lang: str, stemmer=None, max_words: int = MAX_WORDS) -> list[Occurrence]:

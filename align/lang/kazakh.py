@@ -134,3 +134,17 @@ S_FINAL_STEMS = {"жұмыс", "іс", "бас", "күрес", "кеңес", "қ
                  "процес", "прогрес", "конгрес", "мәжіліс"}
 # Agentive nouns in -шы/-ші (басшы, қатысушы, сарапшы) are not stem + possessive -ы.
 AGENTIVE = re.compile(r"(?:[^аәеоөұүыіэюяё]|у)ш[ыі]$")
+
+
+# ------------------------------------------------------------------ phrases beyond noun phrases
+# Conjunctions that join two terms into one (өзгерістер мен толықтырулар, заңды және жеке тұлғалар).
+COORDINATORS = {"мен", "пен", "бен", "және"}
+# Light verbs: with a noun before them they make a verb term (күшіне ену "вступать в силу",
+# қол қою "подписывать", күшін жою "утрачивать силу"); cited in their -у form.
+LIGHT_VERBS = {"ену", "енгізу", "қою", "жою", "беру", "алу", "салу", "ету", "асыру", "шығару", "тарту",
+               "жасау", "өту", "келу", "жүргізу", "қабылдау", "көрсету", "тоқтату",
+               # and their passives: Келісімге қол қойылды, күші жойылады
+               "енгізілу", "қойылу", "жойылу", "берілу", "алыну", "салыну", "асырылу", "шығарылу"}
+# The nominal half of a light-verb phrase may be a word the noun-phrase stop list holds
+# (қол, қамтамасыз, іске, жүзеге): these are the stop words that can open one.
+LIGHT_VERB_NOUNS = {"қол", "қамтамасыз", "хабардар", "назар", "іске", "жүзеге", "күш-жігер"}
