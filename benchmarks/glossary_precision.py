@@ -182,17 +182,17 @@ def write_sample(rows, n: int, path: Path, ref) -> None:
                     f"{' '.join(ex['kk'].split())[:200]}\t{' '.join(ex['ru'].split())[:200]}\n")
 
 
-def sample_figures(path: Path, n_exported: int, top: int) -> str:
-    """Precision of the judged sample: all of it, and the part inside the top N ranks."""
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-    judged = [(int(r[0]), r[3] == "right") for r in rows if r[3] in ("right", "wrong")]
-    inside = [ok for rank, ok in judged if rank <= n_exported]
-    in_top = [ok for rank, ok in judged if rank <= top]
+def sample_figures(judged: dict, out, top: int) -> str:
+    """Precision of the judged sample, over the sampled entries the glossary still exports
+    (matched by keys, so a rebuild that drops an entry drops its verdict), and over those
+    ranked in the top N now."""
+    rank = {(e.kk_key, e.ru_key): i for i, e in enumerate(out, 1)}
+    inside = [(rank[k], ok) for k, ok in judged.items() if k in rank]
     def share(xs):
         return f"{sum(xs)}/{len(xs)} = {sum(xs) / max(len(xs), 1):.3f}"
-    return (f"judged sample {path.name}: {len(judged)} judged; exported: {share(inside)}; "
-            f"top {top}: {share(in_top)}")
+    return (f"judged sample ({SAMPLE.name}): {len(judged)} judged, {len(inside)} still exported: "
+            f"precision {share([ok for _, ok in inside])}; in the top {top}: "
+            f"{share([ok for r, ok in inside if r <= top])}")
 
 
 # ------------------------------------------------------------------ main
@@ -261,8 +261,8 @@ def main(argv=None) -> int:
         if args.sample:
             write_sample(out, args.sample, SAMPLE, ref)
             print(f"sample of {args.sample} written to {SAMPLE}")
-        elif args.real and SAMPLE.exists():
-            print(sample_figures(SAMPLE, len(out), args.top))
+        elif args.real and judged:
+            print(sample_figures(judged, out, args.top))
         ws.close()
     return 0
 
