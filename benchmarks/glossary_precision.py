@@ -50,6 +50,7 @@ REFERENCE_REAL = ROOT / "tests" / "data" / "reference_terms_real.tsv"
 REAL = ROOT / "tests" / "data" / "real"
 SAMPLE = ROOT / "benchmarks" / "glossary_real_sample.tsv"
 JUDGED_SEEDS = ROOT / "benchmarks" / "glossary_judged_seeds.tsv"
+JUDGED_REAL_TOP = ROOT / "benchmarks" / "glossary_real_top100.tsv"
 
 
 def load_reference(stemmer=None, path: Path = REFERENCE) -> dict[str, set[str]]:
@@ -231,7 +232,11 @@ def main(argv=None) -> int:
         rows = G.entries(ws)
         out = exported(rows)
         top = out[:args.top]
-        judged = load_judged(SAMPLE, stemmer, 1, 3) if args.real else load_judged(JUDGED_SEEDS, stemmer)
+        if args.real:
+            sample = load_judged(SAMPLE, stemmer, 1, 3)
+            judged = {**load_judged(JUDGED_REAL_TOP, stemmer), **sample}
+        else:
+            judged = load_judged(JUDGED_SEEDS, stemmer)
         verdicts = judge(top, ref, judged)
         if args.show:
             for i, (e, ok) in enumerate(zip(top, verdicts), 1):
@@ -241,7 +246,7 @@ def main(argv=None) -> int:
               f"{stats['beads']} beads; {len(rows)} entries, {len(out)} exported; build {took:.2f} s")
         def share(xs):
             return f"{sum(xs)}/{len(xs)} = {sum(xs) / max(len(xs), 1):.3f}"
-        source = "the sample judged by reading" if args.real else JUDGED_SEEDS.name
+        source = f"{SAMPLE.name} and {JUDGED_REAL_TOP.name}" if args.real else JUDGED_SEEDS.name
         print(f"precision@{len(top)}: reference list only {share(judge(top, ref))}; "
               f"with {source}: {share(verdicts)}")
         print(f"precision of all {len(out)} exported: reference list only {share(judge(out, ref))}; "
@@ -261,8 +266,8 @@ def main(argv=None) -> int:
         if args.sample:
             write_sample(out, args.sample, SAMPLE, ref)
             print(f"sample of {args.sample} written to {SAMPLE}")
-        elif args.real and judged:
-            print(sample_figures(judged, out, args.top))
+        elif args.real and sample:
+            print(sample_figures(sample, out, args.top))
         ws.close()
     return 0
 
