@@ -216,6 +216,19 @@ def _kk_flags(tok: _Token, stemmer) -> None:
     }
 
 
+def _takes_the_word_before(toks: list[_Token], i: int) -> bool:
+    """A participle or an agent noun opening a phrase takes the word before it as its
+    complement (кәмелетке толмаған бала, жүзеге асыратын орган, өтініш беруші): a phrase
+    that starts there is a truncated term."""
+    if i == 0 or toks[i - 1].chunk != toks[i].chunk:
+        return False
+    prev, w = toks[i - 1], kz.fold(toks[i].text)
+    if prev.flags["det"] or kz.fold(prev.text) in KK.COORDINATORS or not prev.text.isalpha():
+        return False
+    return bool(KK_PARTICIPLE.search(w) or KK.AGENTIVE.search(w)) and w not in KK_VERB_LIKE_NOUNS and \
+        w not in KK.PROTECTED
+
+
 def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
                  max_words: int = MAX_WORDS) -> list[Occurrence]:
     """All Kazakh noun-phrase candidates in `text`, nested ones included."""
@@ -249,6 +262,8 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
             span = toks[i:j + 1]
             if i < j and toks[i].flags["gen"] and i > 0 and toks[i - 1].chunk == h.chunk and \
                     toks[i - 1].flags["det"]:
+                continue
+            if _takes_the_word_before(toks, i):
                 continue
             words = tuple(t.text for t in span)
             key = " ".join([kz.fold(t.text) for t in span[:-1]] + [a.stem])
