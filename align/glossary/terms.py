@@ -211,7 +211,8 @@ def _kk_flags(tok: _Token, stemmer) -> None:
         "mod": not (stop or verb or a.attributive) and (participle or a.case in (None, "gen")),
         "gen": a.case == "gen",
         "det": w in KK_DETERMINERS,
-        "adj": participle or w in KK.PROTECTED_ADJECTIVES or bool(KK_ADJECTIVE.search(last)),
+        # ordinals modify as adjectives do (үшінші тарап)
+        "adj": participle or ordinal or w in KK.PROTECTED_ADJECTIVES or bool(KK_ADJECTIVE.search(last)),
         "verbal_noun": bool(KK_VERBAL_NOUN.search(a.stem)) and a.stem not in KK_NOT_VERBAL_NOUNS,
     }
 
