@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..lang.kazakh import COORDINATORS, LIGHT_VERB_NOUNS, LIGHT_VERBS
 from ..lang.tables import RU_COORDINATORS, RU_VERB_PREPOSITIONS
 from ..lang.words import fold
+from . import kazakh_stem as kz
 from . import kazakh_words as kw
 from . import russian_lemma as rl
 
@@ -43,6 +44,16 @@ def _kk_verb_lemma(tok, stemmer) -> str | None:
     return v
 
 
+def _kk_nominative(tok) -> str:
+    """A conjunct in the nominative, number kept, possessive dropped (құқықтары → құқықтар),
+    with a capital where the text has one (the citation step decides case as for any term)."""
+    a = tok.info
+    if not (a.poss or a.case):
+        return tok.text
+    word = kz.nominative(a.stem, a.plural)
+    return word[:1].upper() + word[1:] if tok.text[:1].isupper() else word
+
+
 def kazakh_phrases(toks, stemmer, cls, caps_of) -> list:
     out = []
     for i in range(1, len(toks)):
@@ -53,8 +64,9 @@ def kazakh_phrases(toks, stemmer, cls, caps_of) -> list:
             if prev.flags["head"] and nxt.flags["head"] and prev.info.case is None and \
                     not prev.flags["verbal_noun"] or prev.info.plural and nxt.flags["head"]:
                 span = toks[i - 1:i + 2]
-                key = f"{fold(prev.text)} {fold(cur.text)} {nxt.info.stem}"
-                citation = f"{prev.text} {cur.text} {nxt.info.base}"
+                left, right = _kk_nominative(prev), _kk_nominative(nxt)
+                key = f"{fold(left)} {fold(cur.text)} {nxt.info.stem}"
+                citation = f"{left} {cur.text} {right}"
                 out.append(_occurrence(cls, "kk", key, span, citation,
                                        tuple(caps_of(t.text, t.initial and k == 0) for k, t in enumerate(span))))
         # noun + light verb: күшіне ену, қол қою
