@@ -76,7 +76,9 @@ def kazakh_stemmer(ws: Workspace) -> kz.KazakhStemmer:
     return _stemmer_for([b for b in ws.beads() if b.status != Status.REJECTED])
 
 
-def _read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4):
+def _read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4, distinct: bool = False):
+    """The beads with their candidates; with `distinct`, one bead per distinct pair of texts
+    (what the glossary counts by; QA and look-up read every bead)."""
     names = {p.id: p.name for p in ws.pairs()}
     every = [b for b in ws.beads() if b.status != Status.REJECTED]
     stemmer = _stemmer_for(every)
@@ -93,10 +95,11 @@ def _read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4):
     for b in every:
         if not b.kk.strip() or not b.ru.strip():
             continue
-        same = (_normalized(b.kk), _normalized(b.ru))
+        same = (_normalized(b.kk), _normalized(b.ru)) if distinct else None
         if same in pairs_seen:
             continue
-        pairs_seen.add(same)
+        if distinct:
+            pairs_seen.add(same)
         kk = kk_seen.get(b.kk)
         if kk is None:
             kk = kk_seen[b.kk] = kazakh_terms(b.kk, stemmer, max_words)
@@ -247,7 +250,7 @@ def build_entries(ws: Workspace, **options) -> tuple[list[dict], dict]:
     if unknown:
         raise GlossaryError(f"unknown glossary option(s): {', '.join(sorted(unknown))}")
     opt = {**DEFAULTS, **options}
-    beads, stemmer = _read_beads(ws, max_words=opt["max_words"])
+    beads, stemmer = _read_beads(ws, max_words=opt["max_words"], distinct=True)
     if not beads:
         raise GlossaryError(f"no aligned pairs in {ws.path}: import and align documents before "
                             f"building the glossary")

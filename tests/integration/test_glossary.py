@@ -330,3 +330,14 @@ def test_verb_phrases_and_coordinated_terms_are_candidates():
 def test_the_aligned_seeds_give_verb_phrases_and_coordinated_terms(aligned):
     assert "вступать в силу" in {e.ru for e in translations(aligned, "күшіне ену")}
     assert "изменения и дополнения" in {e.ru for e in translations(aligned, "өзгерістер мен толықтырулар")}
+
+
+def test_term_marks_come_from_approved_or_high_score_entries_only(built):
+    from align.glossary.marks import MARK_MIN_SCORE, trusted_entries
+    ws, _ = built
+    rows = G.entries(ws)
+    trusted = trusted_entries(rows)
+    assert trusted
+    assert all(e.status in ("approved", "edited") or e.status == "auto" and e.score >= MARK_MIN_SCORE
+               for e in trusted)
+    assert not any(e.status == "candidate" for e in trusted)
