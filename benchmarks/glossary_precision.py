@@ -68,8 +68,8 @@ def load_reference(stemmer=None, path: Path = REFERENCE) -> dict[str, set[str]]:
 def judge(entries, ref, judged: dict | None = None) -> list[bool]:
     """Right: in the reference list, or judged right by reading (`judged`)."""
     judged = judged or {}
-    return [e.kk_key in ref and e.ru_key in ref[e.kk_key] or judged.get((e.kk_key, e.ru_key), False)
-            for e in entries]
+    return [e.kk_key in ref and e.ru_key in ref[e.kk_key] or
+            judged.get((e.kk_key, e.ru_key), judged.get(("as written", e.kk, e.ru), False)) for e in entries]
 
 
 def load_judged(path: Path, stemmer=None, kk_col: int = 0, verdict_col: int = 2) -> dict[tuple, bool]:
@@ -82,7 +82,9 @@ def load_judged(path: Path, stemmer=None, kk_col: int = 0, verdict_col: int = 2)
             continue
         cols = line.split("\t")
         if cols[verdict_col] in ("right", "wrong"):
-            out[(kz.phrase_key(cols[kk_col], stemmer), rl.phrase_key(cols[kk_col + 1]))] = cols[verdict_col] == "right"
+            ok = cols[verdict_col] == "right"
+            out[(kz.phrase_key(cols[kk_col], stemmer), rl.phrase_key(cols[kk_col + 1]))] = ok
+            out[("as written", cols[kk_col], cols[kk_col + 1])] = ok     # where a key comes out otherwise
     return out
 
 
@@ -189,6 +191,7 @@ def sample_figures(judged: dict, out, top: int) -> str:
     ranked in the top N now."""
     rank = {(e.kk_key, e.ru_key): i for i, e in enumerate(out, 1)}
     inside = [(rank[k], ok) for k, ok in judged.items() if k in rank]
+    judged = {k: ok for k, ok in judged.items() if k[0] != "as written"}
     def share(xs):
         return f"{sum(xs)}/{len(xs)} = {sum(xs) / max(len(xs), 1):.3f}"
     return (f"judged sample ({SAMPLE.name}): {len(judged)} judged, {len(inside)} still exported: "
@@ -253,7 +256,7 @@ def main(argv=None) -> int:
               f"with {source}: {share(judge(out, ref, judged))}")
         if not args.real:
             unjudged = [e for e in out if not (e.kk_key in ref and e.ru_key in ref[e.kk_key])
-                        and (e.kk_key, e.ru_key) not in judged]
+                        and (e.kk_key, e.ru_key) not in judged and ("as written", e.kk, e.ru) not in judged]
             print(f"exported entries neither in the list nor judged (counted wrong): {len(unjudged)}")
             for e in unjudged if args.show else []:
                 print(f"  unjudged: {e.kk} → {e.ru}")
