@@ -32,6 +32,7 @@ from . import russian_lemma as rl
 from ..errors import SaikesError
 from ..store import Workspace
 from .citation import _cite_kk, _cite_ru, _examples, _occurrence_stats, _plural_in_use
+from .heads import head_entries
 from .score import entry_score
 from .terms import Occurrence, kazakh_terms, russian_terms
 from ..model import Status
@@ -385,6 +386,7 @@ def build_entries(ws: Workspace, **options) -> tuple[list[dict], dict]:
             e["acts"] = sorted({b.pair for b, _, _ in pairs})
             e["examples"] = _examples(pairs, opt["max_examples"])
 
+    entries += head_entries(entries)
     stats = {"pairs": len({b.pair for b in beads}), "beads": n_beads,
              "kk_candidates": len(keep["kk"]), "ru_candidates": len(keep["ru"]),
              "terms": len(by_kk), "entries": len(entries),

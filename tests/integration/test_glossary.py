@@ -341,3 +341,18 @@ def test_term_marks_come_from_approved_or_high_score_entries_only(built):
     assert all(e.status in ("approved", "edited") or e.status == "auto" and e.score >= MARK_MIN_SCORE
                for e in trusted)
     assert not any(e.status == "candidate" for e in trusted)
+
+
+def test_a_head_seen_only_in_longer_terms_gets_an_entry_when_two_agree():
+    from align.glossary.heads import head_entries
+
+    def entry(kk, ru, kk_key, status="auto"):
+        return {"kk_key": kk_key, "ru_key": rl.phrase_key(ru), "kk": kk, "ru": ru, "status": status, "freq": 3,
+                "kk_freq": 3, "ru_freq": 3, "dice": 0.9, "llr": 10.0, "score": 0.3, "ru_pos": "noun",
+                "kk_pos": "noun", "acts": ["a"], "examples": []}
+    one = entry("жазбаша хабарлама", "письменное уведомление", "жазбаша хабарлама")
+    two = entry("соңғы жазбаша хабарламасы", "последнее письменное уведомление", "соңғы жазбаша хабарлама")
+    (derived,) = head_entries([one, two])
+    assert (derived["kk"], derived["ru"], derived["freq"]) == ("хабарлама", "уведомление", 6)
+    assert head_entries([one]) == []                                    # one longer term is not enough
+    assert head_entries([one, {**two, "status": "candidate"}]) == []    # nor a candidate
