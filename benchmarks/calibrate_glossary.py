@@ -22,10 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from align.glossary import build as B  # noqa: E402
-from align.glossary import score as S  # noqa: E402
-from align.store import Workspace  # noqa: E402
-from glossary_precision import REFERENCE, REFERENCE_REAL, load_reference  # noqa: E402
+from glossary_precision import REFERENCE, REFERENCE_REAL, load_reference
+
+from align.glossary import build as B
+from align.glossary import score as S
+from align.store import Workspace
 
 
 def rows_of(db: str, real: bool):

@@ -39,11 +39,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from align import glossary as G  # noqa: E402
-from align.glossary import kazakh_stem as kz  # noqa: E402
-from align.glossary import russian_lemma as rl  # noqa: E402
-from align.model import Status  # noqa: E402
-from align.store import Workspace  # noqa: E402
+from align import glossary as G
+from align.glossary import kazakh_stem as kz
+from align.glossary import russian_lemma as rl
+from align.model import Status
+from align.store import Workspace
 
 REFERENCE = ROOT / "tests" / "data" / "reference_terms.tsv"
 REFERENCE_REAL = ROOT / "tests" / "data" / "reference_terms_real.tsv"
