@@ -281,6 +281,12 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
 
 # ------------------------------------------------------------------ Russian
 
+def _ru_stop_adjective(p) -> bool:
+    """A stop adjective or participle: a participle's normal form is its verb (являться), so it
+    is looked up by its own form too (являющийся)."""
+    return p.normal_form in RU_STOP_ADJECTIVES or rl.lemma_of(p) in RU_STOP_ADJECTIVES
+
+
 @lru_cache(maxsize=200_000)
 def _ru_flags(word: str) -> tuple[bool, bool]:
     """(breaks a phrase, may be inside a phrase)"""
@@ -290,7 +296,7 @@ def _ru_flags(word: str) -> tuple[bool, bool]:
     ps = rl.parses(word)
     if not ps:
         return True, False
-    if any(p.tag.POS in ("ADJF", "PRTF") and p.normal_form in RU_STOP_ADJECTIVES for p in ps) and \
+    if any(p.tag.POS in ("ADJF", "PRTF") and _ru_stop_adjective(p) for p in ps) and \
             not any(p.tag.POS == "NOUN" for p in ps if p.score > 0.2):
         return True, False
     if all("Apro" in p.tag for p in ps if p.tag.POS != "NOUN") and not any(p.tag.POS == "NOUN" for p in ps):
@@ -323,7 +329,7 @@ def russian_terms(text: str, max_words: int = MAX_WORDS) -> list[Occurrence]:
             head = ph.parses[ph.head]
             if head.normal_form in RU_STOP_NOUNS or ph.roles[-1] == "A":
                 continue
-            if ph.roles[0] == "A" and ph.parses[0].normal_form in RU_STOP_ADJECTIVES:
+            if ph.roles[0] == "A" and _ru_stop_adjective(ph.parses[0]):
                 continue
             out.append(Occurrence(
                 "ru", ph.key, span[0].start, span[-1].end, words, base=" ".join(words),
