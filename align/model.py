@@ -41,15 +41,19 @@ class Status(str, Enum):
     APPROVED = "approved"    # a reviewer said it is right
     REJECTED = "rejected"    # a reviewer said it is wrong: never exported by default
     EDITED = "edited"        # a reviewer changed it (text, merge, split, move)
+    CANDIDATE = "candidate"  # a glossary entry the build scored too low to export
 
     def __str__(self) -> str:
         return self.value
 
 
-REVIEW_STATUSES = tuple(s.value for s in Status)                       # every bead status
+REVIEW_STATUSES = tuple(s.value for s in Status if s is not Status.CANDIDATE)   # every bead status
 REVIEWED = (Status.APPROVED.value, Status.REJECTED.value, Status.EDITED.value)   # a person decided
 KEPT = (Status.APPROVED.value, Status.EDITED.value)       # re-alignment keeps these as they are
-GLOSSARY_STATUSES = (Status.AUTO.value, Status.APPROVED.value, Status.EDITED.value, Status.REJECTED.value)
+GLOSSARY_STATUSES = (Status.AUTO.value, Status.APPROVED.value, Status.EDITED.value, Status.REJECTED.value,
+                     Status.CANDIDATE.value)
+# Glossary rows the build owns: replaced by every rebuild (the others a person decided on)
+GLOSSARY_AUTOMATIC = (Status.AUTO.value, Status.CANDIDATE.value)
 
 # Confidence bands a reviewer reads at a glance, with bounds taken from the calibration
 # (benchmarks/calibrate.py): on official acts, beads at 0.9 and above are exactly right 99.6 %

@@ -1,36 +1,56 @@
-"""Precision of the top glossary entries, judged against tests/data/reference_terms.tsv.
+"""Precision and recall of the glossary, judged against reference term lists written by
+reading the texts before tuning (tests/data/reference_terms.tsv for the seeds,
+tests/data/reference_terms_real.tsv for the 19 real acts).
 
-The reference list was written from a reading of the seed texts before the extractor
-existed. An entry (Kazakh term → Russian term) counts as right when its Kazakh term is in
-the list and its Russian term is one of the renderings the list accepts for it; both are
-compared by their normalized keys (Kazakh stems, Russian lemmas), so inflection and
-number do not matter. Anything the list lacks counts as wrong.
+An entry (Kazakh term → Russian term) counts as right when its Kazakh term is in the list
+and its Russian term is one of the renderings the list accepts for it; both are compared
+by their normalized keys (Kazakh stems, Russian lemmas), so inflection and number do not
+matter. Anything the list lacks counts as wrong (so precision is a lower bound: the lists
+are not complete). On the real acts the judged sample (`benchmarks/glossary_real_sample.tsv`,
+200 entries judged by reading their beads) gives the precision figures instead.
 
-    python benchmarks/glossary_precision.py                  # gold beads of 000, 001, 004
-    python benchmarks/glossary_precision.py --source aligner # all five seed pairs, aligned by saikes
-    python benchmarks/glossary_precision.py --top 60 --show  # more entries, each judged
-    python benchmarks/glossary_precision.py --repeat 20      # speed: every pair stored 20 times
+Recall: of the reference pairs attested in the texts — the Kazakh term and one of its
+renderings occur, as word sequences with the same keys, in the same bead of at least two
+distinct beads — the share the exported glossary holds. Attestation reads the bead texts,
+not the extractor's candidates, so a term the extractor cannot see still counts as missed.
 
-Prints the precision of the top N entries (N = 40 by default) and the time the build took.
+    python benchmarks/glossary_precision.py                    # the five seeds aligned by saikes
+    python benchmarks/glossary_precision.py --source gold      # gold beads of 000, 001, 004
+    python benchmarks/glossary_precision.py --top 100 --show   # each of the top entries judged
+    python benchmarks/glossary_precision.py --real             # the 19 real acts (aligned first)
+    python benchmarks/glossary_precision.py --real --sample 200 # write a sample to judge by hand
+    python benchmarks/glossary_precision.py --db saikes.db     # any aligned workspace (a copy is built)
+
+Prints precision of the top N (100 by default) and of all exported entries, recall of the
+attested reference pairs, and the time the build took.
 """
 from __future__ import annotations
 
 import argparse
+import random
+import shutil
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from align import glossary as G  # noqa: E402
-from align.glossary import kazakh_stem as kz  # noqa: E402
-from align.glossary import russian_lemma as rl  # noqa: E402
-from align.store import Workspace  # noqa: E402
+from align import glossary as G
+from align.glossary import kazakh_stem as kz
+from align.glossary import russian_lemma as rl
+from align.model import Status
+from align.store import Workspace
 
 REFERENCE = ROOT / "tests" / "data" / "reference_terms.tsv"
+REFERENCE_REAL = ROOT / "tests" / "data" / "reference_terms_real.tsv"
+REAL = ROOT / "tests" / "data" / "real"
+SAMPLE = ROOT / "benchmarks" / "glossary_real_sample.tsv"
+JUDGED_SEEDS = ROOT / "benchmarks" / "glossary_judged_seeds.tsv"
+JUDGED_REAL_TOP = ROOT / "benchmarks" / "glossary_real_top100.tsv"
 
 
 def load_reference(stemmer=None, path: Path = REFERENCE) -> dict[str, set[str]]:
@@ -39,27 +59,99 @@ def load_reference(stemmer=None, path: Path = REFERENCE) -> dict[str, set[str]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        kk, ru = line.split("\t")
+        kk, ru = line.split("\t")[:2]
         key = kz.phrase_key(kk, stemmer)
         ref.setdefault(key, set()).update(rl.phrase_key(r.strip()) for r in ru.split("|") if r.strip())
     return ref
 
 
-def judge(entries, ref) -> list[bool]:
-    return [e.kk_key in ref and e.ru_key in ref[e.kk_key] for e in entries]
+def judge(entries, ref, judged: dict | None = None) -> list[bool]:
+    """Right: in the reference list, or judged right by reading (`judged`)."""
+    judged = judged or {}
+    return [e.kk_key in ref and e.ru_key in ref[e.kk_key] or
+            judged.get((e.kk_key, e.ru_key), judged.get(("as written", e.kk, e.ru), False)) for e in entries]
 
+
+def load_judged(path: Path, stemmer=None, kk_col: int = 0, verdict_col: int = 2) -> dict[tuple, bool]:
+    """(kk key, ru key) → judged right, from a file of entries judged by reading."""
+    out = {}
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if cols[verdict_col] in ("right", "wrong"):
+            ok = cols[verdict_col] == "right"
+            out[(kz.phrase_key(cols[kk_col], stemmer), rl.phrase_key(cols[kk_col + 1]))] = ok
+            out[("as written", cols[kk_col], cols[kk_col + 1])] = ok     # where a key comes out otherwise
+    return out
+
+
+def exported(entries) -> list:
+    """The entries the glossary files carry: all but the low-score candidates."""
+    return [e for e in entries if e.status != getattr(Status, "CANDIDATE", "candidate")]
+
+
+# ------------------------------------------------------------------ recall
+
+def _window_keys(words: list[str], key_of, max_words: int = 4) -> set[str]:
+    out = set()
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + max_words) + 1):
+            out.add(key_of(words[i:j]))
+    return out
+
+
+def attested(ws: Workspace, ref: dict[str, set[str]], stemmer, min_beads: int = 2) -> set[tuple[str, str]]:
+    """Reference pairs whose Kazakh and Russian keys occur together in `min_beads` distinct beads
+    (distinct by text, so a repeated act does not count twice)."""
+    kk_lens = {len(k.split()) for k in ref} or {1}
+    ru_lens = {len(r.split()) for rs in ref.values() for r in rs} or {1}
+    counts: Counter = Counter()
+    seen = set()
+    for b in ws.beads():
+        if b.status == Status.REJECTED or (b.kk, b.ru) in seen or not b.kk.strip() or not b.ru.strip():
+            continue
+        seen.add((b.kk, b.ru))
+        K = _window_keys(kz.tokenize(b.kk), lambda w: kz.phrase_key(w, stemmer), max(kk_lens)) & ref.keys()
+        if not K:
+            continue
+        R = _window_keys(rl.tokenize(b.ru), rl.phrase_key, max(ru_lens))
+        counts.update((k, r) for k in K for r in ref[k] & R)
+    pairs = {p for p, n in counts.items() if n >= min_beads}
+    # one pair per Kazakh term: the rendering seen most
+    best: dict[str, tuple[str, str]] = {}
+    for (k, r) in sorted(pairs, key=lambda p: -counts[p]):
+        best.setdefault(k, (k, r))
+    return set(best.values())
+
+
+def recall(rows, pairs: set[tuple[str, str]], ref) -> tuple[int, int, list]:
+    have = {e.kk_key: set() for e in rows}
+    for e in rows:
+        have[e.kk_key].add(e.ru_key)
+    found = [(k, r) for k, r in pairs if have.get(k, set()) & ref[k]]
+    missed = sorted(p for p in pairs if p not in set(found))
+    return len(found), len(pairs), missed
+
+
+# ------------------------------------------------------------------ workspaces
 
 def seed_workspace(path: Path, source: str) -> Workspace:
     if source == "gold":
-        from test_glossary import gold_workspace
+        from workspaces import gold_workspace
         return gold_workspace(path)
+    from align.cli.common import seeds_dir
+    return aligned_workspace(path, seeds_dir() / "kk", seeds_dir() / "ru", "*.txt")
+
+
+def aligned_workspace(path: Path, kk_dir: Path, ru_dir: Path, pattern: str) -> Workspace:
     from align.jobs import align_all
-    from align.cli import SEEDS
     from align.text.pipeline import load_document
     ws = Workspace(path)
-    for kk_path in sorted((SEEDS / "kk").glob("*.txt")):
-        ru_path = SEEDS / "ru" / kk_path.name
-        ws.import_pair(kk_path.stem, load_document(kk_path, "kk"), load_document(ru_path, "ru"))
+    for kk_path in sorted(kk_dir.glob(pattern)):
+        ws.import_pair(kk_path.stem, load_document(kk_path, "kk"), load_document(ru_dir / kk_path.name, "ru"))
     align_all(ws)
     return ws
 
@@ -76,35 +168,109 @@ def repeat_pairs(ws: Workspace, times: int) -> None:
             ws.store_alignment(ws.pair(name).id, beads, {})
 
 
+# ------------------------------------------------------------------ the judged sample of the real acts
+
+def write_sample(rows, n: int, path: Path, ref) -> None:
+    """A reproducible random sample of exported entries, with the reference list's verdict
+    as a first guess; the verdict column is then set by reading the beads."""
+    rnd = random.Random(14)
+    pick = sorted(rnd.sample(range(len(rows)), min(n, len(rows))))
+    with path.open("w", encoding="utf-8") as f:
+        f.write("# rank\tkk\tru\tverdict\treason\texample_kk\texample_ru\n")
+        for i in pick:
+            e = rows[i]
+            ok = e.kk_key in ref and e.ru_key in ref[e.kk_key]
+            ex = e.examples[0] if e.examples else {"kk": "", "ru": ""}
+            f.write(f"{i + 1}\t{e.kk}\t{e.ru}\t{'right' if ok else '?'}\t{'in reference list' if ok else ''}\t"
+                    f"{' '.join(ex['kk'].split())[:200]}\t{' '.join(ex['ru'].split())[:200]}\n")
+
+
+def sample_figures(judged: dict, out, top: int) -> str:
+    """Precision of the judged sample, over the sampled entries the glossary still exports
+    (matched by keys, so a rebuild that drops an entry drops its verdict), and over those
+    ranked in the top N now."""
+    rank = {(e.kk_key, e.ru_key): i for i, e in enumerate(out, 1)}
+    inside = [(rank[k], ok) for k, ok in judged.items() if k in rank]
+    judged = {k: ok for k, ok in judged.items() if k[0] != "as written"}
+    def share(xs):
+        return f"{sum(xs)}/{len(xs)} = {sum(xs) / max(len(xs), 1):.3f}"
+    return (f"judged sample ({SAMPLE.name}): {len(judged)} judged, {len(inside)} still exported: "
+            f"precision {share([ok for _, ok in inside])}; in the top {top}: "
+            f"{share([ok for r, ok in inside if r <= top])}")
+
+
+# ------------------------------------------------------------------ main
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--source", choices=("gold", "aligner"), default="gold",
-                    help="beads from the gold alignments (000, 001, 004) or from saikes' aligner (all five)")
-    ap.add_argument("--top", type=int, default=40)
-    ap.add_argument("--show", action="store_true", help="list the entries with their verdicts")
-    ap.add_argument("--association", choices=("dice", "llr"), default="dice",
-                    help="association measure the candidates are linked by (default: dice)")
+    ap.add_argument("--source", choices=("gold", "aligner"), default="aligner",
+                    help="beads from saikes' aligner (all five seeds, default) or the gold alignments (000, 001, 004)")
+    ap.add_argument("--real", action="store_true", help="the 19 real acts in tests/data/real")
+    ap.add_argument("--db", help="an aligned workspace to build on (a copy; the file is not changed)")
+    ap.add_argument("--top", type=int, default=100)
+    ap.add_argument("--show", action="store_true", help="list the top entries with their verdicts")
+    ap.add_argument("--missed", action="store_true", help="list the attested reference pairs not found")
+    ap.add_argument("--sample", type=int, default=0, help="write a sample of N exported entries to judge "
+                                                          f"({SAMPLE.relative_to(ROOT)})")
+    ap.add_argument("--association", choices=("dice", "llr"), default="dice")
     ap.add_argument("--repeat", type=int, default=1,
-                    help="store every pair this many times (under new names) to time bigger builds; "
-                         "precision is then not meaningful")
+                    help="store every pair this many times (under new names); the glossary should not change")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        ws = seed_workspace(Path(tmp) / "bench.db", args.source)
+        db = Path(tmp) / "bench.db"
+        if args.db:
+            shutil.copy(args.db, db)
+            ws = Workspace(db, create=False)
+        elif args.real:
+            ws = aligned_workspace(db, REAL / "kk", REAL / "ru", "*.md")
+        else:
+            ws = seed_workspace(db, args.source)
         if args.repeat > 1:
             repeat_pairs(ws, args.repeat)
         t = time.perf_counter()
         stats = G.build_glossary(ws, association=args.association)
         took = time.perf_counter() - t
-        ref = load_reference(G.kazakh_stemmer(ws))
-        rows = G.entries(ws)[:args.top]
-        verdicts = judge(rows, ref)
+        stemmer = G.kazakh_stemmer(ws)
+        ref = load_reference(stemmer, REFERENCE_REAL if args.real else REFERENCE)
+        rows = G.entries(ws)
+        out = exported(rows)
+        top = out[:args.top]
+        if args.real:
+            sample = load_judged(SAMPLE, stemmer, 1, 3)
+            judged = {**load_judged(JUDGED_REAL_TOP, stemmer), **sample}
+        else:
+            judged = load_judged(JUDGED_SEEDS, stemmer)
+        verdicts = judge(top, ref, judged)
         if args.show:
-            for i, (e, ok) in enumerate(zip(rows, verdicts), 1):
-                print(f"{i:3} {'+' if ok else '-'} {e.kk:40} → {e.ru:45} {e.freq:3} links, Dice {e.dice:.2f}")
-        right = sum(verdicts)
-        print(f"source: {args.source}; association: {args.association}; {stats['pairs']} pairs, {stats['beads']} beads; "
-              f"{stats['entries']} entries; build {took:.2f} s")
-        print(f"precision@{len(rows)}: {right}/{len(rows)} = {right / max(len(rows), 1):.3f}")
+            for i, (e, ok) in enumerate(zip(top, verdicts), 1):
+                print(f"{i:3} {'+' if ok else '-'} {e.kk:40} → {e.ru:45} {e.freq:3} links, Dice {e.dice:.2f}, "
+                      f"score {e.score:.3f}")
+        print(f"{'real acts' if args.real else 'seeds (' + args.source + ')'}: {stats['pairs']} pairs, "
+              f"{stats['beads']} beads; {len(rows)} entries, {len(out)} exported; build {took:.2f} s")
+        def share(xs):
+            return f"{sum(xs)}/{len(xs)} = {sum(xs) / max(len(xs), 1):.3f}"
+        source = f"{SAMPLE.name} and {JUDGED_REAL_TOP.name}" if args.real else JUDGED_SEEDS.name
+        print(f"precision@{len(top)}: reference list only {share(judge(top, ref))}; "
+              f"with {source}: {share(verdicts)}")
+        print(f"precision of all {len(out)} exported: reference list only {share(judge(out, ref))}; "
+              f"with {source}: {share(judge(out, ref, judged))}")
+        if not args.real:
+            unjudged = [e for e in out if not (e.kk_key in ref and e.ru_key in ref[e.kk_key])
+                        and (e.kk_key, e.ru_key) not in judged and ("as written", e.kk, e.ru) not in judged]
+            print(f"exported entries neither in the list nor judged (counted wrong): {len(unjudged)}")
+            for e in unjudged if args.show else []:
+                print(f"  unjudged: {e.kk} → {e.ru}")
+        pairs = attested(ws, ref, stemmer)
+        found, total, missed = recall(out, pairs, ref)
+        print(f"recall of attested reference pairs: {found}/{total} = {found / max(total, 1):.3f}")
+        if args.missed:
+            for k, r in missed:
+                print(f"  missed: {k} → {r}")
+        if args.sample:
+            write_sample(out, args.sample, SAMPLE, ref)
+            print(f"sample of {args.sample} written to {SAMPLE}")
+        elif args.real and sample:
+            print(sample_figures(sample, out, args.top))
         ws.close()
     return 0
 

@@ -221,7 +221,8 @@ def _run_extras(ws, args, out: Path) -> None:
     folder = Path(args.glossaries or args.out)
     folder.mkdir(parents=True, exist_ok=True)
     paths = write_glossary_files(ws, folder, stem=f"{safe_slug(args.name)}.glossary")
-    print(f"glossary: {stats.get('entries', '?')} entries; " + ", ".join(str(p) for p in paths))
+    print(f"glossary: {stats['exported']} of {stats['entries']} entries exported (the others score low: "
+          f"candidates, in the workspace); " + ", ".join(str(p) for p in paths))
 
 
 def _match_files(kk_dir: Path, ru_dir: Path) -> list[tuple[Path, Path]]:

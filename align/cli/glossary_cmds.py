@@ -15,6 +15,7 @@ def register(sub) -> None:
                                       "and an OmegaT glossary")
     b.add_argument("--out", default=DEFAULT_OUT, help=f"folder for the files (default: {DEFAULT_OUT})")
     b.add_argument("--stem", default="glossary", help="file name without extension (default: glossary)")
+    b.add_argument("--all", action="store_true", help="write the low-score candidates too")
     b.set_defaults(func=cmd_glossary_build)
     i = gsub.add_parser("import", help="add a curated term list (TBX, OmegaT .txt, TSV or CSV) to the "
                                        "glossary as approved entries")
@@ -57,9 +58,10 @@ def cmd_glossary_build(args) -> int:
         except OSError as exc:
             raise SaikesError(f"cannot create the folder {out}: {exc.strerror}") from None
         stats = build_glossary(ws)
-        paths = write_glossary_files(ws, out, stem=args.stem)
+        paths = write_glossary_files(ws, out, stem=args.stem, include_candidates=args.all)
     print(f"glossary: {stats['entries']} entries for {stats['terms']} Kazakh terms from {stats['beads']} "
-          f"aligned pairs in {stats['pairs']} act(s); {stats['reviewed_kept']} reviewed entries kept")
+          f"distinct aligned pairs in {stats['pairs']} act(s), {stats['exported']} scoring high enough to "
+          f"export{' (all written: --all)' if args.all else ''}; {stats['reviewed_kept']} reviewed entries kept")
     for p in paths:
         print(f"  {p}")
     return 0

@@ -22,6 +22,7 @@ Reads beads only through `Workspace.beads()`, so it works on any aligned workspa
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +32,8 @@ from . import russian_lemma as rl
 from ..errors import SaikesError
 from ..store import Workspace
 from .citation import _cite_kk, _cite_ru, _examples, _occurrence_stats, _plural_in_use
+from .heads import head_entries
+from .score import entry_score
 from .terms import Occurrence, kazakh_terms, russian_terms
 from ..model import Status
 
@@ -43,6 +46,7 @@ DEFAULTS = {
     "max_examples": 12,    # example pairs stored per entry
     "max_words": 4,
     "association": "dice",  # how candidates are associated before linking: dice or llr
+    "min_score": 0.1,      # entries scoring lower are "candidate": kept, not exported
 }
 
 
@@ -73,7 +77,9 @@ def kazakh_stemmer(ws: Workspace) -> kz.KazakhStemmer:
     return _stemmer_for([b for b in ws.beads() if b.status != Status.REJECTED])
 
 
-def _read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4):
+def _read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4, distinct: bool = False):
+    """The beads with their candidates; with `distinct`, one bead per distinct pair of texts
+    (what the glossary counts by; QA and look-up read every bead)."""
     names = {p.id: p.name for p in ws.pairs()}
     every = [b for b in ws.beads() if b.status != Status.REJECTED]
     stemmer = _stemmer_for(every)
@@ -84,9 +90,17 @@ def _read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4):
     # a text seen before (a standard clause, an act imported twice) is read once
     kk_seen: dict[str, list] = {}
     ru_seen: dict[str, list] = {}
+    # a pair of texts seen before (an act imported twice, a TMX of acts already aligned, a copy)
+    # counts once: repeated text is not evidence of a translation
+    pairs_seen: set[tuple[str, str]] = set()
     for b in every:
         if not b.kk.strip() or not b.ru.strip():
             continue
+        same = (_normalized(b.kk), _normalized(b.ru)) if distinct else None
+        if same in pairs_seen:
+            continue
+        if distinct:
+            pairs_seen.add(same)
         kk = kk_seen.get(b.kk)
         if kk is None:
             kk = kk_seen[b.kk] = kazakh_terms(b.kk, stemmer, max_words)
@@ -97,6 +111,15 @@ def _read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4):
     return out, stemmer
 
 
+def _normalized(text: str) -> str:
+    """A text reduced to its words, lower case: near-identical copies (other spaces, quotes,
+    numbering, look-alike letters) come to the same string."""
+    return " ".join(kz.fold(w) for w in _LETTERS.findall(text))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def _fragment(o: Occurrence, longer: Occurrence) -> bool:
     """True if `o` is a mere piece of `longer`, not a term used inside it:
     pieces: "Уағдаласушы Тараптар" of "Мәртебелі Уағдаласушы Тараптар", "Қазақстан" of
@@ -105,7 +128,7 @@ def _fragment(o: Occurrence, longer: Occurrence) -> bool:
     terms inside: a dependent phrase ("Тараптар" of "Тараптар мемлекеттері", "Сторон" of
     "государств Сторон") and a head without its dependents ("азаматтары" of "Тараптар
     мемлекеттерінің азаматтары", "граждане" of "граждане государств Сторон")."""
-    if not (longer.size > o.size and longer.start <= o.start and longer.end >= o.end):
+    if longer.whole or not (longer.size > o.size and longer.start <= o.start and longer.end >= o.end):
         return False
     i = longer.word_at(o.start)
     if i < 0:
@@ -120,23 +143,33 @@ def _fragment(o: Occurrence, longer: Occurrence) -> bool:
     return not (i == 0 and o.head_last and o.size == longer.head + 1)
 
 
-def _independent(beads: list[_Bead], side: str, frequent: set[str]) -> Counter:
+def _independent(beads: list[_Bead], side: str, frequent: set[str]) -> tuple[Counter, set[str]]:
     """Beads in which a key occurs at least once other than as a piece of a longer
-    frequent candidate."""
+    frequent candidate. A piece of two or more different longer candidates (хаттама of
+    жеке хаттама and жекелеген хаттама) combines freely, so it is a term of its own: all
+    its beads count. Returns the counts and the keys that are such free pieces."""
     out = Counter()
+    containers: dict[str, set[str]] = defaultdict(set)
+    anywhere = Counter()
     for b in beads:
         occs = [o for o in getattr(b, side) if o.key in frequent]
         seen = set()
         for o in occs:
-            if o.key in seen:
-                continue
-            if not any(o2.start <= o.start and o2.end >= o.end and _fragment(o, o2) for o2 in occs):
+            longer = [o2.key for o2 in occs if o2.start <= o.start and o2.end >= o.end and _fragment(o, o2)]
+            containers[o.key].update(longer)
+            if not longer:
                 seen.add(o.key)
         out.update(seen)
-    return out
+        anywhere.update({o.key for o in occs})
+    free = {key for key, keys in containers.items() if len(keys) >= 2}
+    for key in free:
+        out[key] = anywhere[key]
+    return out, free
 
 
 def _live(occs: list[Occurrence], keep: set[str]) -> list[Occurrence]:
+    # (counting free pieces inside longer candidates too was measured: recall of the seeds
+    # +3 pairs, but wrong links such as күшіне ену → сила; not kept)
     kept = [o for o in occs if o.key in keep]
     return [o for o in kept if not any(o2.start <= o.start and o2.end >= o.end and _fragment(o, o2)
                                        for o2 in kept)]
@@ -206,11 +239,19 @@ class _WordAssociation:
 def build_glossary(ws: Workspace, **options) -> dict:
     """Build (or rebuild) the glossary of the workspace from its beads; returns statistics.
     Rows a terminologist approved, edited or rejected are kept as they are."""
+    entries, stats = build_entries(ws, **options)
+    stats.update(_store(ws, entries, stats))
+    return stats
+
+
+def build_entries(ws: Workspace, **options) -> tuple[list[dict], dict]:
+    """The entries a build would store, each with the features its score is made of, and
+    the build's statistics; nothing is stored."""
     unknown = set(options) - set(DEFAULTS)
     if unknown:
         raise GlossaryError(f"unknown glossary option(s): {', '.join(sorted(unknown))}")
     opt = {**DEFAULTS, **options}
-    beads, stemmer = _read_beads(ws, max_words=opt["max_words"])
+    beads, stemmer = _read_beads(ws, max_words=opt["max_words"], distinct=True)
     if not beads:
         raise GlossaryError(f"no aligned pairs in {ws.path}: import and align documents before "
                             f"building the glossary")
@@ -223,7 +264,7 @@ def build_glossary(ws: Workspace, **options) -> dict:
     keep = {}
     for side in ("kk", "ru"):
         frequent = {k for k, c in df[side].items() if c >= opt["min_freq"]}
-        indep = _independent(beads, side, frequent)
+        indep, _free = _independent(beads, side, frequent)
         keep[side] = {k for k in frequent if indep[k] >= opt["min_freq"]}
 
     # 2. association over beads, counting the occurrences that are no piece of a longer
@@ -311,9 +352,20 @@ def build_glossary(ws: Workspace, **options) -> dict:
                 continue
             c = co[k][r]
             llr = _llr(c, df["kk"][k] - c, df["ru"][r] - c, n_beads - df["kk"][k] - df["ru"][r] + c)
+            linked = link_beads[(k, r)]
+            features = {
+                "dice": d, "links": n,
+                "acts": len({b.pair for b, _, _ in linked}),
+                "confidence": sum(min(1.0, b.bead.confidence or 0.0) for b, _, _ in linked) / len(linked),
+                "consistency": n / sum(rs.values()),
+                "words": words.compositional(k, r),
+                "length": _length_factor(k, r),
+            }
+            score = entry_score(features)
             entries.append({"kk_key": k, "ru_key": r, "freq": n, "kk_freq": df["kk"][k],
                             "ru_freq": df["ru"][r], "dice": round(d, 4), "llr": round(llr, 2),
-                            "score": round(n * d, 4)})
+                            "score": round(score, 4), "features": features,
+                            "status": Status.AUTO.value if score >= opt["min_score"] else Status.CANDIDATE.value})
     # citation forms: the number of a Kazakh term follows its use, and its translations agree
     by_kk = defaultdict(list)
     for e in entries:
@@ -334,11 +386,12 @@ def build_glossary(ws: Workspace, **options) -> dict:
             e["acts"] = sorted({b.pair for b, _, _ in pairs})
             e["examples"] = _examples(pairs, opt["max_examples"])
 
+    entries += head_entries(entries)
     stats = {"pairs": len({b.pair for b in beads}), "beads": n_beads,
              "kk_candidates": len(keep["kk"]), "ru_candidates": len(keep["ru"]),
-             "terms": len(by_kk), "entries": len(entries)}
-    stats.update(_store(ws, entries, stats))
-    return stats
+             "terms": len(by_kk), "entries": len(entries),
+             "exported": sum(e["status"] == Status.AUTO.value for e in entries)}
+    return entries, stats
 
 
 def _store(ws: Workspace, entries: list[dict], stats: dict) -> dict:

@@ -35,12 +35,15 @@ def _occurrence_stats(beads, keep) -> dict:
                     st = out[side][o.key] = {"n": 0, "plural": 0, "numbered": 0, "forms": Counter(),
                                              "bases": Counter(), "caps": defaultdict(Counter),
                                              "caps_initial": defaultdict(Counter),
-                                             "proper": 0, "poss": 0, "sample": o, "word_caps": word_caps}
+                                             "proper": 0, "poss": 0, "sample": o, "word_caps": word_caps,
+                                             "citations": Counter()}
                 st["n"] += 1
                 if o.plural is not None:
                     st["numbered"] += 1
                     st["plural"] += bool(o.plural)
                 st["poss"] += bool(o.poss)
+                if o.citation:
+                    st["citations"][o.citation] += 1
                 st["proper"] += bool(o.proper)
                 st["forms"][_repair(o.text)] += 1
                 st["bases"][(_repair(o.base), o.plural, o.poss)] += 1
@@ -91,6 +94,8 @@ _KK_SURE_ADJECTIVE = re.compile(r"(?:лы|лі|ды|ді|ты|ті|сыз|сіз
 
 
 def _cite_kk(st: dict, plural: bool) -> str:
+    if st["citations"]:          # a verb phrase or coordination gives its own citation form
+        return st["citations"].most_common(1)[0][0]
     sample = st["sample"].words
     poss = False
     if len(sample) > 1 and st["poss"] >= 0.8 * st["n"]:
@@ -118,6 +123,8 @@ def _cite_kk(st: dict, plural: bool) -> str:
 
 
 def _cite_ru(st: dict, plural: bool) -> str:
+    if st["citations"]:
+        return st["citations"].most_common(1)[0][0]
     words = st["best_words"]
     ph = rl.resolve(words)
     if ph is None:

@@ -29,9 +29,10 @@ from functools import lru_cache
 from typing import Iterable
 
 
-from ..lang.kazakh import (AGENTIVE, ATTRIBUTIVE, CASE, CASE_AFTER_POSS, DEVOICING, ELISION, HYPHEN_ENDINGS,
-                           PLURAL, POSS3, PROTECTED, PROTECTED_SUFFIXES, S_FINAL_STEMS, SOUND_CLASS,
-                           TIME_WORDS, VOICED_FINAL, VOICING, VOWELS)
+from ..lang.kazakh import (ADJECTIVE_SUFFIXES, AGENTIVE, ATTRIBUTIVE, CASE, CASE_AFTER_POSS, DEVOICING,
+                           ELIDED_BEFORE, ELIDED_LAST, ELISION, HYPHEN_ENDINGS, LINKED_CLUSTERS, PLURAL, POSS3,
+                           PROTECTED, PROTECTED_SUFFIXES, S_FINAL_STEMS, SOUND_CLASS, TIME_WORDS,
+                           VOICED_FINAL, VOICING, VOWELS)
 from ..lang.words import WORD, fold
 
 
@@ -152,18 +153,38 @@ def _parses_simple(word: str, w: str) -> list[Analysis]:
                 before = len(out)
                 strip_case(rest, len(suf), True)
                 out[before:] = [a for a in out[before:] if a.case == "loc"]
-    # undo voicing and elision before a possessive vowel
+    # undo voicing and elision before a possessive vowel, and the linking vowel of a loan
     fixed = []
     for a in out:
         s = a.stem
         if a.poss and not a.plural and s and s not in VOICED_FINAL:
             if s in ELISION:
                 s = ELISION[s]
+            elif _elided(s) and _poss_is_vowel(a):
+                s = _restore_vowel(s)
             elif s[-1] in DEVOICING and a.word and _poss_is_vowel(a):
                 s = s[:-1] + DEVOICING[s[-1]]
+        if a.inflected and _linked(s):
+            s = s[:-1]
         fixed.append(Analysis(a.word, s, a.plural, a.poss, a.case, a.attributive, a.case_len)
                      if s != a.stem else a)
     return [a for a in fixed if _stem_ok(a.stem)] or [Analysis(word, w)]
+
+
+def _elided(stem_: str) -> bool:
+    """мүлк, орн, ауз, қалп: a vowel, then a consonant that lets the high vowel after it
+    drop, then the last consonant."""
+    return len(stem_) >= 3 and stem_[-1] in ELIDED_LAST and stem_[-2] in ELIDED_BEFORE and stem_[-3] in VOWELS
+
+
+def _restore_vowel(stem_: str) -> str:
+    """мүлк → мүлік, орн → орын: the dropped vowel, back or front as the vowel before it."""
+    return stem_[:-1] + ("ы" if _is_back(stem_[:-1]) else "і") + stem_[-1]
+
+
+def _linked(stem_: str) -> bool:
+    """акті (of актілер), банкі (of банкісі): a loan's cluster and its linking vowel."""
+    return len(stem_) >= 4 and stem_[-1] in "ыі" and stem_[-3:-1] in LINKED_CLUSTERS
 
 
 def _poss_is_vowel(a: Analysis) -> bool:
@@ -216,6 +237,7 @@ class KazakhStemmer:
             for s in {a.stem for a in _analyze(form)}:
                 self.support[s] = self.support.get(s, 0) + 1
         self._cache: dict[str, Analysis] = {}
+        self.forms = {fold(w) for w in lexicon if w}     # words as seen, bare or not
 
     def analyze(self, word: str) -> Analysis:
         hit = self._cache.get(word)
@@ -230,8 +252,32 @@ class KazakhStemmer:
                 hit = best
             else:
                 hit = options[0]
+            adjective = self._adjective(word, hit) if self.support else None
+            hit = adjective or hit
             self._cache[word] = hit
         return hit
+
+    def _adjective(self, word: str, a: Analysis) -> Analysis | None:
+        """The reading of `word` as a derived adjective, when `a` takes one apart: сапалы read
+        as сапал + -ы though the corpus shows сапал nowhere else; күдіктінің as күдікт + -і +
+        -нің; a word the corpus also shows with endings of its own (міндеттілер)."""
+        w = fold(word)
+        if a.plural:
+            return None
+        if a.poss:
+            core, case, case_len = fold(a.base), a.case, a.case_len
+        elif a.case == "acc":
+            core, case, case_len = w, None, 0
+        else:
+            return None
+        if core == a.stem or not adjective_shape(core):
+            return None
+        # the stem the reading gives is seen in no other form; or, for an accusative, the whole
+        # word is (after a possessive, endings that follow look like a vowel stem's: no evidence)
+        if core in PROTECTED or self.support.get(a.stem, 0) <= 1 or \
+                not a.poss and self.support.get(core, 0) >= 2:
+            return Analysis(word, core, False, False, case, False, case_len)
+        return None
 
     def stem(self, word: str) -> str:
         return self.analyze(word).stem
@@ -245,6 +291,15 @@ class KazakhStemmer:
 
 
 _DEFAULT = None
+
+
+def adjective_shape(word: str) -> bool:
+    """True if `word` ends in an adjective suffix of the form the sound before it calls for
+    (сапалы, дәлелді, құрметті; not бақылауды, whose -ды after у is an accusative)."""
+    for suf, after in ADJECTIVE_SUFFIXES.items():
+        if word.endswith(suf) and len(word) > len(suf) + 2 and sound_class(word[-len(suf) - 1]) in after:
+            return True
+    return False
 
 
 def phrase_key(words: str | list[str], stemmer: KazakhStemmer | None = None) -> str:

@@ -22,6 +22,8 @@ from ..store import Bead, Workspace
 SIDES = ("kk", "ru")
 MARK_MIN_FREQ = 5          # an automatic entry is marked only if seen this often ...
 MARK_MIN_DICE = 0.5        # ... with this strong an association, each side the other's best
+MARK_MIN_SCORE = 0.2       # ... and a score (build.entry_score) well above the export threshold (0.1);
+                           # candidates (under 0.1) are never marked
 
 
 def trusted_entries(rows: list) -> list:
@@ -32,7 +34,8 @@ def trusted_entries(rows: list) -> list:
             if key not in best or e.freq > best[key].freq:
                 best[key] = e
     return [e for e in rows if e.status in KEPT or (
-        e.status == "auto" and " " in e.kk_key.strip() and e.freq >= MARK_MIN_FREQ and e.dice >= MARK_MIN_DICE
+        e.status == "auto" and e.score >= MARK_MIN_SCORE and " " in e.kk_key.strip() and e.freq >= MARK_MIN_FREQ
+        and e.dice >= MARK_MIN_DICE
         and best[("kk", e.kk_key)] is e and best[("ru", e.ru_key)] is e)]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import WorkspaceError
+from ..model import Status
 from ..names import safe_slug
 from ..store import GLOSSARY_STATUSES as STATUSES
 from ..store import Entry, Workspace
@@ -63,12 +64,16 @@ def add_entry(ws: Workspace, kk: str, ru: str, note: str = "", who: str | None =
 def add_entries(ws: Workspace, pairs, who: str | None = None) -> list[int]:
     """Add (kk, ru, note) term pairs as approved entries, all in one transaction; a pair
     the glossary already holds becomes approved with the new wording. Returns the ids."""
+    # a pair worded as an entry already is (the glossary's own TBX read back) is that entry,
+    # whatever keys its wording would get on its own
+    held = {(e.kk.casefold(), e.ru.casefold()): (e.kk_key, e.ru_key) for e in entries(ws, include_rejected=True)}
     rows = []
     for kk, ru, note in pairs:
         kk, ru = " ".join(kk.split()), " ".join(ru.split())
         if not kk or not ru:
             raise GlossaryError("a glossary entry needs both a Kazakh and a Russian term")
-        rows.append((kk, ru, note or "", kz.phrase_key(kk), rl.phrase_key(ru)))
+        keys = held.get((kk.casefold(), ru.casefold())) or (kz.phrase_key(kk), rl.phrase_key(ru))
+        rows.append((kk, ru, note or "", *keys))
     return ws.add_glossary_entries(rows, who)
 
 
@@ -81,11 +86,16 @@ def filtered(ws: Workspace, text: str = "", statuses: tuple[str, ...] = ()) -> l
             and (not needle or needle in e.kk.casefold() or needle in e.ru.casefold())]
 
 
-def _require_glossary(ws: Workspace) -> list[Entry]:
-    rows = entries(ws)
-    if not rows:
+def exported(ws: Workspace, include_candidates: bool = False) -> list[Entry]:
+    """The entries the term-base files carry, best first: all but rejected ones and, unless
+    asked for, the low-score candidates."""
+    return [e for e in entries(ws) if include_candidates or e.status != Status.CANDIDATE]
+
+
+def _require_glossary(ws: Workspace, include_candidates: bool = False) -> list[Entry]:
+    if not entries(ws):
         raise GlossaryError(f"the glossary of {ws.path} is empty: run `saikes glossary build` first")
-    return rows
+    return exported(ws, include_candidates)
 
 
 def check_file_stem(stem: str) -> None:
@@ -95,11 +105,13 @@ def check_file_stem(stem: str) -> None:
                             f"characters or leading dot)")
 
 
-def write_glossary_files(ws: Workspace, directory: str | Path, stem: str = "seeds") -> list[Path]:
-    """Write STEM.tsv, STEM.tbx (TBX-Basic) and STEM.txt (OmegaT glossary) into `directory`."""
+def write_glossary_files(ws: Workspace, directory: str | Path, stem: str = "seeds",
+                         include_candidates: bool = False) -> list[Path]:
+    """Write STEM.tsv, STEM.tbx (TBX-Basic) and STEM.txt (OmegaT glossary) into `directory`:
+    the exported entries (`exported`), candidates too if asked."""
     from tmx_out.registry import FORMATS, write_terms
     check_file_stem(stem)
-    rows = _require_glossary(ws)
+    rows = _require_glossary(ws, include_candidates)
     directory = Path(directory)
     pairs = [p.name for p in ws.pairs()]
     paths = []

@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lang.words import WORD
+
 # Words that open no term: pronominal and determiner adjectives.
 STOP_ADJECTIVES = {
     "настоящий", "который", "такой", "свой", "иной", "другой", "каждый", "весь", "один", "этот",
@@ -312,8 +314,6 @@ def lemmatize(words: str | list[str], plural: bool | None = None) -> str:
     caps = [w[:1].isupper() if not _is_abbrev(w) else None for w in words]
     return cite(ph, plural=plural, caps=caps)
 
-
-from ..lang.words import WORD
 
 
 def tokenize(text: str) -> list[str]:

@@ -26,6 +26,8 @@ from ..lang import kazakh as KK
 from . import kazakh_stem as kz
 from . import russian_lemma as rl
 from ..lang.tables import KAZAKH_LETTERS
+from ..lang.words import WORD
+from .phrases import kazakh_phrases, russian_phrases
 
 MAX_WORDS = 4
 
@@ -119,6 +121,8 @@ class Occurrence:
     head: int = -1            # index of the head word (kk: the last)
     plurals: tuple = ()       # kk: per word, in the plural
     starts: tuple = ()        # character offset of each word
+    whole: bool = False       # a coordination: its parts are terms of their own
+    citation: str = ""        # the citation form, where the phrase gives it (verb phrases)
 
     @property
     def head_last(self) -> bool:
@@ -148,7 +152,6 @@ class _Token:
     flags: dict = field(default_factory=dict)
 
 
-from ..lang.words import WORD
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]|[а-яәғқңөұүһіa-z]\)|[-–—•*])\s*$", re.I)
 _OPENERS = "\"'«“„(["
 
@@ -199,8 +202,10 @@ def _kk_flags(tok: _Token, stemmer) -> None:
     verb = not known_noun and bool(KK_VERB.search(last)) and not KK_PARTICIPLE.search(last) and \
         (not a.inflected or stemmer is not None and not known_stem)
     # салынатын is a participle, not салынат + -ы + -н; мақсатын is мақсат + -ы + -н
+    # a stem the corpus shows with noun endings is a noun that ends like a participle (мәтін, мәтінге)
     participle = not known_noun and (bool(KK_PARTICIPLE.search(last)) and not (a.inflected and known_stem)
-                                      or any(KK_PARTICIPLE.search(x.stem) for x in kz.analyses(tok.text)))
+                                      or not known_stem and any(KK_PARTICIPLE.search(x.stem)
+                                                                for x in kz.analyses(tok.text)))
     if clause_end and not known_noun and not known_stem and KK_VERB.search(last):
         verb = True
     short = len(a.stem.rpartition("-")[2]) < 3 and a.stem not in KK_SHORT_NOUNS and not tok.text.isupper()
@@ -213,9 +218,23 @@ def _kk_flags(tok: _Token, stemmer) -> None:
         "mod": not (stop or verb or a.attributive) and (participle or a.case in (None, "gen")),
         "gen": a.case == "gen",
         "det": w in KK_DETERMINERS,
-        "adj": participle or w in KK.PROTECTED_ADJECTIVES or bool(KK_ADJECTIVE.search(last)),
+        # ordinals modify as adjectives do (үшінші тарап)
+        "adj": participle or ordinal or w in KK.PROTECTED_ADJECTIVES or bool(KK_ADJECTIVE.search(last)),
         "verbal_noun": bool(KK_VERBAL_NOUN.search(a.stem)) and a.stem not in KK_NOT_VERBAL_NOUNS,
     }
+
+
+def _takes_the_word_before(toks: list[_Token], i: int) -> bool:
+    """A participle or an agent noun opening a phrase takes the word before it as its
+    complement (кәмелетке толмаған бала, жүзеге асыратын орган, өтініш беруші): a phrase
+    that starts there is a truncated term."""
+    if i == 0 or toks[i - 1].chunk != toks[i].chunk:
+        return False
+    prev, w = toks[i - 1], kz.fold(toks[i].text)
+    if prev.flags["det"] or kz.fold(prev.text) in KK.COORDINATORS or not prev.text.isalpha():
+        return False
+    return bool(KK_PARTICIPLE.search(w) or KK.AGENTIVE.search(w)) and w not in KK_VERB_LIKE_NOUNS and \
+        w not in KK.PROTECTED
 
 
 def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
@@ -245,11 +264,14 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
                         i == j - 1 and h.flags["verbal_noun"]):
                     break                     # a bare noun needs a possessive word after it
                                               # (қорғаныс саласы), or a verbal noun (ақпарат алмасу)
-            elif h.flags["verbal_noun"]:
-                continue                      # a verbal noun alone is an action, not a term
+            elif h.flags["verbal_noun"] and not a.plural:
+                continue                      # a verbal noun alone is an action, not a term;
+                                              # in the plural it names things (толықтырулар)
             span = toks[i:j + 1]
             if i < j and toks[i].flags["gen"] and i > 0 and toks[i - 1].chunk == h.chunk and \
                     toks[i - 1].flags["det"]:
+                continue
+            if _takes_the_word_before(toks, i):
                 continue
             words = tuple(t.text for t in span)
             key = " ".join([kz.fold(t.text) for t in span[:-1]] + [a.stem])
@@ -261,10 +283,16 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
                 initial=span[0].initial, genitive=tuple(t.flags["gen"] for t in span),
                 head=len(span) - 1, starts=tuple(t.start for t in span),
                 plurals=tuple(bool(t.info.plural) for t in span)))
-    return out
+    return out + kazakh_phrases(toks, stemmer, Occurrence, _caps)
 
 
 # ------------------------------------------------------------------ Russian
+
+def _ru_stop_adjective(p) -> bool:
+    """A stop adjective or participle: a participle's normal form is its verb (являться), so it
+    is looked up by its own form too (являющийся)."""
+    return p.normal_form in RU_STOP_ADJECTIVES or rl.lemma_of(p) in RU_STOP_ADJECTIVES
+
 
 @lru_cache(maxsize=200_000)
 def _ru_flags(word: str) -> tuple[bool, bool]:
@@ -275,7 +303,7 @@ def _ru_flags(word: str) -> tuple[bool, bool]:
     ps = rl.parses(word)
     if not ps:
         return True, False
-    if any(p.tag.POS in ("ADJF", "PRTF") and p.normal_form in RU_STOP_ADJECTIVES for p in ps) and \
+    if any(p.tag.POS in ("ADJF", "PRTF") and _ru_stop_adjective(p) for p in ps) and \
             not any(p.tag.POS == "NOUN" for p in ps if p.score > 0.2):
         return True, False
     if all("Apro" in p.tag for p in ps if p.tag.POS != "NOUN") and not any(p.tag.POS == "NOUN" for p in ps):
@@ -308,7 +336,7 @@ def russian_terms(text: str, max_words: int = MAX_WORDS) -> list[Occurrence]:
             head = ph.parses[ph.head]
             if head.normal_form in RU_STOP_NOUNS or ph.roles[-1] == "A":
                 continue
-            if ph.roles[0] == "A" and ph.parses[0].normal_form in RU_STOP_ADJECTIVES:
+            if ph.roles[0] == "A" and _ru_stop_adjective(ph.parses[0]):
                 continue
             out.append(Occurrence(
                 "ru", ph.key, span[0].start, span[-1].end, words, base=" ".join(words),
@@ -316,7 +344,7 @@ def russian_terms(text: str, max_words: int = MAX_WORDS) -> list[Occurrence]:
                 caps=tuple(_caps(t.text, t.initial and k == 0) for k, t in enumerate(span)),
                 initial=span[0].initial, proper=ph.proper, head=ph.head,
                 starts=tuple(t.start for t in span)))
-    return out
+    return out + russian_phrases(toks, Occurrence, _caps)
 
 
 def terms(text: str, lang: str, stemmer=None, max_words: int = MAX_WORDS) -> list[Occurrence]:

@@ -11,6 +11,7 @@ VOWELS = set("аәеоөұүыіэюяё")
 #   V vowel · R р у й и (plural -лар) · L л · N м н ң · Z ж з · T voiceless (and б в г д ғ in loans)
 SOUND_CLASS = {**{c: "V" for c in VOWELS},
                **{c: "R" for c in "руйи"}, "л": "L",
+               "ь": "L",        # loans in -ль: модельдер, модельге (the soft sign follows л)
                **{c: "N" for c in "мнң"}, **{c: "Z" for c in "жз"}}
 
 
@@ -57,7 +58,39 @@ VOICED_FINAL = {"клуб", "араб", "педагог", "диалог", "ка�
 ELISION = {"халқ": "халық", "орн": "орын", "ерн": "ерін", "мұрн": "мұрын", "ауз": "ауыз",
            "ойн": "ойын", "қойн": "қойын", "ерк": "ерік", "бөрк": "бөрік", "көрк": "көрік",
            "мойн": "мойын", "ұрп": "ұрпақ", "ырқ": "ырық", "ағз": "ағыз", "әрп": "әріп",
-           "ерін": "ерін", "дәрп": "дәріп", "ғұрп": "ғұрып", "нарқ": "нарық"}
+           "ерін": "ерін", "дәрп": "дәріп", "ғұрп": "ғұрып", "нарқ": "нарық",
+           "қауп": "қауіп"}      # қауіп keeps і after а
+
+# Vowel elision as a class: a stem whose high vowel (ы/і) before its last consonant drops
+# when a vowel ending follows (мүлік → мүлкі, орын → орны, ауыз → аузы, қалып → қалпы). A
+# possessive stem ending in ELIDED_BEFORE + ELIDED_LAST gets the vowel back, in harmony
+# with the vowel before it; ELISION (above) holds the irregular ones.
+ELIDED_BEFORE = set("лруй")
+ELIDED_LAST = set("кқпнзм")
+# Loans that end in a consonant cluster take a linking і/ы before a consonant ending
+# (акт → актілер, банк → банкісі, объект → объектілері); the cluster is what is left.
+LINKED_CLUSTERS = ("кт", "нк", "нт", "ст", "рт", "фт", "пт")
+
+# Derived adjectives in -лы/-лі/-ды/-ді/-ты/-ті (сапалы, міндетті, жауапты) look like a
+# possessive or an accusative; a corpus lexicon or the word after them tells.
+# Each suffix with the sound classes it follows (as for endings): сапа+лы, қару+лы, дәлел+ді,
+# лауазым+ды, құрмет+ті. After р, у, й an -ды/-ді is an accusative only (бақылауды).
+ADJECTIVE_SUFFIXES = {"лы": "VR", "лі": "VR", "ды": "LNZ", "ді": "LNZ", "ты": "T", "ті": "T"}
+
+# Verb forms and the -у form a verb is cited by: ending → what replaces it. Longest first;
+# tried only on words no nominal reading explains as well (see kazakh_stem.citation).
+VERB_ENDINGS = {
+    "йтын": "у", "йтін": "у", "атын": "у", "етін": "у",     # participles: қабылдайтын
+    "ғаннан": "у", "геннен": "у", "қаннан": "у", "кеннен": "у",
+    "ған": "у", "ген": "у", "қан": "у", "кен": "у",          # past participles: бекітілген
+    "йды": "у", "йді": "у",                                  # present: қабылдайды, белгілейді
+    "ады": "у", "еді": "у",                                  # present: береді, қаралады
+    "сын": "у", "сін": "у",                                  # imperative: бекітілсін
+    "ылды": "ылу", "ілді": "ілу",                            # passive past: жойылды
+}
+# Endings of VERB_ENDINGS that need a consonant before them: after a vowel, -ады would be
+# no verb, and -сын/-сін is the possessive -сы + accusative (республикасын).
+VERB_AFTER_CONSONANT = {"ады", "еді", "сын", "сін"}
 
 # Words that look inflected but are not: adjectives in -ты/-ті/-лы/-лі/-ды/-ді, nouns
 # ending in what looks like an ending (келісім looks like келіс + -ім), names in -стан.
@@ -101,3 +134,17 @@ S_FINAL_STEMS = {"жұмыс", "іс", "бас", "күрес", "кеңес", "қ
                  "процес", "прогрес", "конгрес", "мәжіліс"}
 # Agentive nouns in -шы/-ші (басшы, қатысушы, сарапшы) are not stem + possessive -ы.
 AGENTIVE = re.compile(r"(?:[^аәеоөұүыіэюяё]|у)ш[ыі]$")
+
+
+# ------------------------------------------------------------------ phrases beyond noun phrases
+# Conjunctions that join two terms into one (өзгерістер мен толықтырулар, заңды және жеке тұлғалар).
+COORDINATORS = {"мен", "пен", "бен", "және"}
+# Light verbs: with a noun before them they make a verb term (күшіне ену "вступать в силу",
+# қол қою "подписывать", күшін жою "утрачивать силу"); cited in their -у form.
+LIGHT_VERBS = {"ену", "енгізу", "қою", "жою", "беру", "алу", "салу", "ету", "асыру", "шығару", "тарту",
+               "жасау", "өту", "келу", "жүргізу", "қабылдау", "көрсету", "тоқтату",
+               # and their passives: Келісімге қол қойылды, күші жойылады
+               "енгізілу", "қойылу", "жойылу", "берілу", "алыну", "салыну", "асырылу", "шығарылу"}
+# The nominal half of a light-verb phrase may be a word the noun-phrase stop list holds
+# (қол, қамтамасыз, іске, жүзеге): these are the stop words that can open one.
+LIGHT_VERB_NOUNS = {"қол", "қамтамасыз", "хабардар", "назар", "іске", "жүзеге", "күш-жігер"}

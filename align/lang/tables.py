@@ -225,3 +225,10 @@ COGNATE_MAP = str.maketrans({
 })
 COGNATE_PREFIX = 5      # letters compared; legal loanwords share far more than this
 STEM_PREFIX = 5         # crude stem for the learned lexicon: the word's first letters
+
+# ------------------------------------------------------------------ Russian phrases beyond noun phrases
+# Conjunctions that join two terms into one (изменения и дополнения).
+RU_COORDINATORS = {"и"}
+# Prepositions a verb or a verbal noun takes its fixed complement with (вступать в силу,
+# вступление в силу); a verb's direct object needs none (утрачивать силу).
+RU_VERB_PREPOSITIONS = {"в", "на"}

@@ -81,5 +81,5 @@ def termbase_bytes(ws: Workspace, fmt: str) -> tuple[bytes, str, str]:
     if fmt not in TERMBASE_FORMATS:
         raise SaikesError(f"unknown term base format '{fmt}' (one of {', '.join(TERMBASE_FORMATS)})")
     buffer = io.BytesIO()
-    write_terms(fmt, G.entries(ws), buffer, title="saikes glossary", sources=[p.name for p in ws.pairs()])
+    write_terms(fmt, G.exported(ws), buffer, title="saikes glossary", sources=[p.name for p in ws.pairs()])
     return buffer.getvalue(), f"saikes-glossary{FORMATS[fmt].suffix}", FORMATS[fmt].mime

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..errors import StaleEditError, WorkspaceError
 from .connection import now
-from .status import Status
+from .status import GLOSSARY_AUTOMATIC, Status
 
 
 @dataclass
@@ -63,12 +63,13 @@ class GlossaryMixin:
                         "INSERT INTO glossary(kk_key, ru_key, kk, ru, kk_pos, ru_pos, " + ", ".join(STAT_COLUMNS) +
                         ", status, built_at, created_at, changed_at) VALUES (" + ", ".join("?" * 20) + ")",
                         [e["kk_key"], e["ru_key"], e["kk"], e["ru"], e["kk_pos"], e["ru_pos"], *vals,
-                         Status.AUTO.value, stamp, stamp, stamp])
+                         e.get("status", Status.AUTO.value), stamp, stamp, stamp])
                     inserted += 1
-                elif row["status"] == Status.AUTO:
-                    db.execute("UPDATE glossary SET kk = ?, ru = ?, kk_pos = ?, ru_pos = ?, " +
+                elif row["status"] in GLOSSARY_AUTOMATIC:
+                    db.execute("UPDATE glossary SET kk = ?, ru = ?, kk_pos = ?, ru_pos = ?, status = ?, " +
                                ", ".join(f"{c} = ?" for c in STAT_COLUMNS) + ", built_at = ? WHERE id = ?",
-                               [e["kk"], e["ru"], e["kk_pos"], e["ru_pos"], *vals, stamp, row["id"]])
+                               [e["kk"], e["ru"], e["kk_pos"], e["ru_pos"], e.get("status", Status.AUTO.value),
+                                *vals, stamp, row["id"]])
                     updated += 1
                 else:       # reviewed: refresh the figures, keep wording and status
                     db.execute("UPDATE glossary SET " + ", ".join(f"{c} = ?" for c in STAT_COLUMNS) +
@@ -77,7 +78,7 @@ class GlossaryMixin:
             for key, row in old.items():
                 if key in new_keys:
                     continue
-                if row["status"] == Status.AUTO:
+                if row["status"] in GLOSSARY_AUTOMATIC:
                     db.execute("DELETE FROM glossary WHERE id = ?", (row["id"],))
                     removed += 1
                 else:
@@ -127,7 +128,7 @@ class GlossaryMixin:
             clash = db.execute("SELECT id, status FROM glossary WHERE kk_key = ? AND ru_key = ? AND id != ?",
                                (kk_key, ru_key, entry_id)).fetchone()
             if clash is not None:
-                if clash["status"] != Status.AUTO:
+                if clash["status"] not in GLOSSARY_AUTOMATIC:
                     raise WorkspaceError(f"entry {clash['id']} already holds {kk} → {ru}")
                 db.execute("DELETE FROM glossary WHERE id = ?", (clash["id"],))
             db.execute("UPDATE glossary SET kk = ?, ru = ?, kk_key = ?, ru_key = ?, note = COALESCE(?, note),"

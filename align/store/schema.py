@@ -150,5 +150,43 @@ MIGRATIONS: list[str] = [
         data BLOB NOT NULL
     );
     """,
+    # 7: a glossary entry scored too low to export is a "candidate" (SQLite changes a CHECK
+    # only by copying the table)
+    """
+    CREATE TABLE glossary_new (
+        id INTEGER PRIMARY KEY,
+        kk_key TEXT NOT NULL,
+        ru_key TEXT NOT NULL,
+        kk TEXT NOT NULL,
+        ru TEXT NOT NULL,
+        kk_pos TEXT NOT NULL DEFAULT 'noun',
+        ru_pos TEXT NOT NULL DEFAULT 'noun',
+        freq INTEGER NOT NULL DEFAULT 0,
+        kk_freq INTEGER NOT NULL DEFAULT 0,
+        ru_freq INTEGER NOT NULL DEFAULT 0,
+        dice REAL NOT NULL DEFAULT 0,
+        llr REAL NOT NULL DEFAULT 0,
+        score REAL NOT NULL DEFAULT 0,
+        kk_forms TEXT NOT NULL DEFAULT '{}',
+        ru_forms TEXT NOT NULL DEFAULT '{}',
+        acts TEXT NOT NULL DEFAULT '[]',
+        examples TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL DEFAULT 'auto'
+            CHECK (status IN ('auto', 'approved', 'edited', 'rejected', 'candidate')),
+        note TEXT NOT NULL DEFAULT '',
+        built_at TEXT,
+        created_at TEXT NOT NULL,
+        changed_at TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (kk_key, ru_key)
+    );
+    INSERT INTO glossary_new SELECT id, kk_key, ru_key, kk, ru, kk_pos, ru_pos, freq, kk_freq, ru_freq,
+        dice, llr, score, kk_forms, ru_forms, acts, examples, status, note, built_at, created_at,
+        changed_at, version FROM glossary;
+    DROP TABLE glossary;
+    ALTER TABLE glossary_new RENAME TO glossary;
+    CREATE INDEX glossary_kk ON glossary(kk_key);
+    CREATE INDEX glossary_ru ON glossary(ru_key);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

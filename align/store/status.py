@@ -1,9 +1,9 @@
 """The review statuses in SQL (the vocabulary itself is `align.model.Status`)."""
 from __future__ import annotations
 
-from ..model import GLOSSARY_STATUSES, KEPT, REVIEW_STATUSES, REVIEWED, Status
+from ..model import GLOSSARY_AUTOMATIC, GLOSSARY_STATUSES, KEPT, REVIEW_STATUSES, REVIEWED, Status
 
-__all__ = ["GLOSSARY_STATUSES", "KEPT", "REVIEW_STATUSES", "REVIEWED", "Status", "sql_list"]
+__all__ = ["GLOSSARY_AUTOMATIC", "GLOSSARY_STATUSES", "KEPT", "REVIEW_STATUSES", "REVIEWED", "Status", "sql_list"]
 
 
 def sql_list(statuses) -> str:

@@ -143,7 +143,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
     # the high byte of Cyrillic is 0x04 and of ASCII 0x00: in UTF-16 one half of the
     # bytes is almost all 0x00 and 0x04
     even, odd = sample[0::2], sample[1::2]
-    high = lambda half: sum(1 for b in half if b in (0, 4)) / max(1, len(half))
+
+    def high(half: bytes) -> float:
+        return sum(1 for b in half if b in (0, 4)) / max(1, len(half))
     if high(odd) > 0.9 and high(even) < 0.5:
         return "utf-16-le"
     if high(even) > 0.9 and high(odd) < 0.5:

@@ -46,12 +46,13 @@ def test_files_are_written_with_the_stem(files):
 
 
 def test_tsv_has_every_entry_with_its_figures(files):
+    """The files carry the exported entries: all but the low-score candidates."""
     ws, paths = files
     lines = paths[".tsv"].read_text(encoding="utf-8").splitlines()
     header = lines[0].split("\t")
     assert header[:4] == ["kk", "ru", "status", "pairs_linked"]
     rows = [dict(zip(header, line.split("\t"))) for line in lines[1:]]
-    assert len(rows) == len(G.entries(ws))
+    assert len(rows) == len(G.exported(ws))
     assert all(len(line.split("\t")) == len(header) for line in lines)
     first = rows[0]
     assert (first["kk"], first["ru"]) == ("Тараптар", "Стороны")
@@ -67,7 +68,7 @@ def test_omegat_glossary_is_tab_separated_utf8(files):
     body = [line.split("\t") for line in lines[1:]]
     assert all(len(cols) == 3 and cols[0] and cols[1] for cols in body)
     assert ["уәкілетті орган", "уполномоченный орган"] in [cols[:2] for cols in body]
-    assert len(body) == len(G.entries(ws))
+    assert len(body) == len(G.exported(ws))
 
 
 def test_tbx_validates_against_omegats_schema(files, omegat_schema):
@@ -97,7 +98,7 @@ def test_tbx_uses_tbx_basic_data_categories(files):
     assert {el.text for el in root.iter("termNote") if el.get("type") == "partOfSpeech"} <= \
         {"noun", "properNoun", "adjective", "verb", "adverb", "other"}
     entries = root.findall(".//termEntry")
-    assert len(entries) == len({e.kk_key for e in G.entries(ws)})
+    assert len(entries) == len({e.kk_key for e in G.exported(ws)})
     for te in entries:
         langs = [ls.get(xml_lang) for ls in te.findall("langSet")]
         assert langs == ["kk", "ru"]
@@ -127,9 +128,9 @@ def test_omegat_reads_the_tbx_and_the_glossary_file(files, tmp_path):
     assert run.returncode == 0, run.stderr[-2000:]
     tbx = [line.split("\t") for line in run.stdout.splitlines() if line.startswith("TBX")]
     tsv = [line.split("\t") for line in run.stdout.splitlines() if line.startswith("TSV")]
-    assert len(tbx) == len({e.kk_key for e in G.entries(ws)})
+    assert len(tbx) == len({e.kk_key for e in G.exported(ws)})
     assert tbx[0][1:3] == ["kk=Тараптар", "ru=Стороны"]
-    assert len(tsv) == len(G.entries(ws))
+    assert len(tsv) == len(G.exported(ws))
     assert ["TSV", "уәкілетті орган", "уполномоченный орган"] in tsv
 
 

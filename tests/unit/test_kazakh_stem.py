@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from align.glossary import kazakh_stem as kz
+from align.glossary import kazakh_words as kw
 from align.text.pipeline import load_document
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -128,3 +129,58 @@ def test_nominative_is_built_back_from_the_stem():
     for form in ("органдар", "министрлігі", "мемлекеттері", "арналар"):
         a = kz.analyze(form)
         assert kz.nominative(a.stem, a.plural, a.poss) == form
+
+
+# ------------------------------------------------------------------ the list of forms from the real acts
+
+REAL_KK = Path(__file__).resolve().parents[1] / "data" / "real" / "kk"
+FORMS = Path(__file__).resolve().parents[1] / "data" / "kazakh_forms.tsv"
+
+
+def _real_texts() -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(REAL_KK.glob("*.md"))}
+
+
+def _next_word(text: str, form: str) -> str | None:
+    """The word after the first whole-word occurrence of `form` in `text` (None at a
+    punctuation mark): the context an adjective is told from an accusative by."""
+    m = re.search(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])(\s+)?(\w[\w-]*)?", text)
+    return m.group(2) if m and m.group(1) is not None else None
+
+
+def test_citation_forms_of_the_real_acts_list():
+    """tests/data/kazakh_forms.tsv: 600 forms written by reading the real acts, each with its
+    citation form; the stemmer built on the real acts' word forms (as the glossary builds
+    it), with the word that follows in the act, gets at least 97 % right."""
+    texts = _real_texts()
+    stemmer = kz.KazakhStemmer(w for t in texts.values() for w in kz.tokenize(t))
+    rows = [line.split("\t") for line in FORMS.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    assert len(rows) >= 300
+    wrong = []
+    for form, expected, _category, act in rows:
+        got = kw.citation(form, stemmer, _next_word(texts[act.strip()], form))
+        if got != expected:
+            wrong.append((form, expected, got))
+    right = 1 - len(wrong) / len(rows)
+    assert right >= 0.97, f"{right:.3f}: {wrong}"
+
+
+def test_seed_forms_come_to_their_citation_with_the_seed_lexicon():
+    text = " ".join(load_document(p, "kk").text for p in sorted((SEEDS / "kk").glob("*.txt")))
+    stemmer = kz.KazakhStemmer(kz.tokenize(text))
+    wrong = {f: kw.citation(f, stemmer) for f, e in SEED_FORMS.items() if kw.citation(f, stemmer) != e}
+    assert len(wrong) <= len(SEED_FORMS) * 0.03, wrong
+
+
+def test_vowel_elision_and_adjectives_in_context():
+    assert kz.stem("мүлкінің") == "мүлік" and kz.stem("орны") == "орын" and kz.stem("аузы") == "ауыз"
+    assert kz.stem("ерні") == "ерін" and kz.stem("кәсіпорнының") == "кәсіпорын"
+    assert kz.stem("актілерінің") == "акт" and kz.stem("банкісінің") == "банк"
+    stemmer = kz.KazakhStemmer(["міндет", "міндеттер", "міндеті", "міндетті", "облыс", "облыстың", "облысы",
+                                "облысының", "сапа", "сапасы", "сапалы"])
+    assert stemmer.stem("облысының") == "облыс"
+    assert kw.citation("міндетті", stemmer, "атқару") == "міндет"          # an object before a verbal noun
+    assert kw.citation("міндетті", stemmer, "медициналық") == "міндетті"   # an adjective before a noun
+    assert kw.citation("сапалы", stemmer) == "сапалы"
+    assert kw.citation("қабылдайды") == "қабылдау" and kw.citation("бекітілген") == "бекітілу"

@@ -1,0 +1,146 @@
+"""Term candidates beyond noun phrases, read from the tokens `terms` has flagged:
+
+- coordinated terms: two nouns joined by a conjunction, only the second inflecting in
+  Kazakh (өзгерістер мен толықтырулар → изменения и дополнения);
+- verb phrases: a noun and a light verb in Kazakh (күшіне ену, қол қою, күшін жою), a verb
+  or verbal noun with its fixed complement in Russian (вступать в силу, вступление в силу,
+  утрачивать силу).
+
+Keys are built as the reference lists' are (`kazakh_stem.phrase_key`,
+`russian_lemma.phrase_key`); the Kazakh verb is keyed and cited in its -у form, the Russian
+verb in its infinitive. A coordination is `whole`: its parts stay terms of their own.
+The word lists are data in `align.lang`."""
+from __future__ import annotations
+
+from ..lang.kazakh import COORDINATORS, LIGHT_VERB_NOUNS, LIGHT_VERBS
+from ..lang.tables import RU_COORDINATORS, RU_VERB_PREPOSITIONS
+from ..lang.words import fold
+from . import kazakh_stem as kz
+from . import kazakh_words as kw
+from . import russian_lemma as rl
+
+
+def _occurrence(cls, lang, key, span, citation, caps, coordination=True):
+    """A coordination's parts are terms of their own (whole); a verb phrase's noun is a piece
+    of the idiom (күш of күшіне ену, сила of вступать в силу)."""
+    return cls(lang, key, span[0].start, span[-1].end, tuple(t.text for t in span), base=citation,
+               plural=None, caps=caps, initial=span[0].initial, genitive=tuple(False for _ in span),
+               head=len(span) - 1, plurals=tuple(False for _ in span), starts=tuple(t.start for t in span),
+               whole=coordination, citation=citation)
+
+
+def _same_chunk(toks) -> bool:
+    return len({t.chunk for t in toks}) == 1
+
+
+# ------------------------------------------------------------------ Kazakh
+
+def _kk_verb_lemma(tok, stemmer) -> str | None:
+    """The -у form of a verb form or verbal noun (енеді, енуі, енген → ену), else None."""
+    v = kw.verb_citation(tok.text)
+    if v is None:
+        stem = tok.info.stem
+        v = stem if stem.endswith(("у", "ю")) else None
+    return v
+
+
+def _kk_nominative(tok) -> str:
+    """A conjunct in the nominative, number kept, possessive dropped (құқықтары → құқықтар),
+    with a capital where the text has one (the citation step decides case as for any term)."""
+    a = tok.info
+    if not (a.poss or a.case):
+        return tok.text
+    word = kz.nominative(a.stem, a.plural)
+    return word[:1].upper() + word[1:] if tok.text[:1].isupper() else word
+
+
+def kazakh_phrases(toks, stemmer, cls, caps_of) -> list:
+    out = []
+    for i in range(1, len(toks)):
+        prev, cur = toks[i - 1], toks[i]
+        # coordination: A мен B, A only in the nominative
+        if fold(cur.text) in COORDINATORS and i + 1 < len(toks) and _same_chunk(toks[i - 1:i + 2]):
+            nxt = toks[i + 1]
+            if prev.flags["head"] and nxt.flags["head"] and prev.info.case is None and \
+                    not prev.flags["verbal_noun"] or prev.info.plural and nxt.flags["head"]:
+                span = toks[i - 1:i + 2]
+                left, right = _kk_nominative(prev), _kk_nominative(nxt)
+                key = f"{fold(left)} {fold(cur.text)} {nxt.info.stem}"
+                citation = f"{left} {cur.text} {right}"
+                out.append(_occurrence(cls, "kk", key, span, citation,
+                                       tuple(caps_of(t.text, t.initial and k == 0) for k, t in enumerate(span))))
+        # noun + light verb: күшіне ену, қол қою
+        if not _same_chunk([prev, cur]):
+            continue
+        noun_ok = (prev.flags["head"] or fold(prev.text) in LIGHT_VERB_NOUNS) and prev.info.case in (None, "dat", "acc")
+        verb = _kk_verb_lemma(cur, stemmer) if noun_ok else None
+        if verb in LIGHT_VERBS:
+            span = [prev, cur]
+            key = f"{fold(prev.text)} {verb}"
+            out.append(_occurrence(cls, "kk", key, span, f"{prev.text.lower()} {verb}",
+                                   (caps_of(prev.text, prev.initial), False), coordination=False))
+    return out
+
+
+# ------------------------------------------------------------------ Russian
+
+def _ru_parse(word: str, pos: tuple[str, ...]):
+    for p in rl.morph().parse(word.replace("ё", "е")):
+        if p.tag.POS in pos and p.score >= 0.2:
+            return p
+    return None
+
+
+def _agree(a: str, b: str) -> str | None:
+    """The number two nouns share in a case both can be in (изменения и дополнения: plur),
+    or None if they cannot agree."""
+    def readings(w):
+        return {(p.tag.case, p.tag.number) for p in rl.morph().parse(w.replace("ё", "е"))
+                if p.tag.POS == "NOUN" and p.score >= 0.1}
+    common = readings(a) & readings(b)
+    return min(common, key=lambda cn: cn[1] != "plur")[1] if common else None
+
+
+def _nominative(word: str, number: str | None = None) -> str:
+    p = _ru_parse(word, ("NOUN", "ADJF", "PRTF"))
+    if p is None:
+        return word
+    number = number or ("plur" if "plur" in p.tag else None)
+    f = p.inflect({"nomn"} | ({number} if number else set()))
+    w = f.word if f else word
+    return w.capitalize() if word[:1].isupper() and not word.isupper() else w
+
+
+def russian_phrases(toks, cls, caps_of) -> list:
+    out = []
+    n = len(toks)
+    for i in range(n):
+        w = toks[i].text
+        # coordination: изменения и дополнения, same case on both sides
+        if w.lower() in RU_COORDINATORS and 0 < i < n - 1 and _same_chunk(toks[i - 1:i + 2]):
+            number = _agree(toks[i - 1].text, toks[i + 1].text)
+            if number:
+                span = toks[i - 1:i + 2]
+                citation = " ".join(_nominative(t.text, number) if k != 1 else t.text for k, t in enumerate(span))
+                out.append(_occurrence(cls, "ru", rl.phrase_key([t.text for t in span]), span, citation,
+                                       tuple(caps_of(t.text, t.initial and k == 0) for k, t in enumerate(span))))
+        # a verb or verbal noun with its complement: вступает в силу, вступления в силу, утрачивает силу
+        head = _ru_parse(w, ("VERB", "INFN")) or (_ru_parse(w, ("NOUN",)) if w.lower().endswith(("ние", "ния",
+                                                                                                   "нию", "нием",
+                                                                                                   "нии")) else None)
+        if head is None:
+            continue
+        for size in (2, 3):
+            span = toks[i:i + size]
+            if len(span) < size or not _same_chunk(span):
+                break
+            if size == 3 and span[1].text.lower() not in RU_VERB_PREPOSITIONS:
+                continue
+            obj = _ru_parse(span[-1].text, ("NOUN",))
+            if obj is None or size == 2 and (head.tag.POS == "NOUN" or obj.tag.case != "accs"):
+                continue
+            first = head.normal_form if head.tag.POS in ("VERB", "INFN") else _nominative(w).lower()
+            citation = " ".join([first] + [t.text for t in span[1:]])
+            key = rl.phrase_key([first] + [t.text for t in span[1:]])
+            out.append(_occurrence(cls, "ru", key, span, citation, tuple(False for _ in span), coordination=False))
+    return out
