@@ -85,7 +85,7 @@ def kazakh_phrases(toks, stemmer, cls, caps_of) -> list:
 # ------------------------------------------------------------------ Russian
 
 def _ru_parse(word: str, pos: tuple[str, ...]):
-    for p in rl.morph().parse(word.replace("ё", "е")):
+    for p in rl.all_parses(word):
         if p.tag.POS in pos and p.score >= 0.2:
             return p
     return None
@@ -95,7 +95,7 @@ def _agree(a: str, b: str) -> str | None:
     """The number two nouns share in a case both can be in (изменения и дополнения: plur),
     or None if they cannot agree."""
     def readings(w):
-        return {(p.tag.case, p.tag.number) for p in rl.morph().parse(w.replace("ё", "е"))
+        return {(p.tag.case, p.tag.number) for p in rl.all_parses(w)
                 if p.tag.POS == "NOUN" and p.score >= 0.1}
     common = readings(a) & readings(b)
     return min(common, key=lambda cn: cn[1] != "plur")[1] if common else None

@@ -59,11 +59,16 @@ def morph():
 
 
 @lru_cache(maxsize=300_000)
+def all_parses(word: str) -> tuple:
+    """Every reading pymorphy3 gives a word, most probable first (cached: a word is parsed
+    once however many terms it is part of)."""
+    return tuple(morph().parse(word.replace("ё", "е").replace("Ё", "Е")))
+
+
+@lru_cache(maxsize=300_000)
 def parses(word: str) -> tuple:
     """Readings of a word that matter for noun phrases, most probable first."""
-    w = word.replace("ё", "е").replace("Ё", "Е")
-    out = [p for p in morph().parse(w) if p.tag.POS in ("NOUN", "ADJF", "PRTF")]
-    return tuple(out)
+    return tuple(p for p in all_parses(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF"))
 
 
 def _case(p) -> str | None:
@@ -295,7 +300,7 @@ def phrase_key(words: str | list[str]) -> str:
         return ph.key
     out = []
     for w in words:
-        ps = parses(w) or tuple(morph().parse(w.replace("ё", "е")))
+        ps = parses(w) or all_parses(w)
         out.append(lemma_of(ps[0]) if ps else w.lower())
     return " ".join(out)
 
