@@ -217,7 +217,7 @@ def _run_extras(ws, args, out: Path) -> None:
     from ..glossary import build_glossary, write_glossary_files
     tmx = out / f"{safe_slug(args.name)}.tmx"
     print(f"translation memory: {tmx} ({write_tmx(select_units(ws), tmx)} units)")
-    stats = build_glossary(ws)
+    stats = build_glossary(ws, workers=workers(args, len(ws.pairs())))
     folder = Path(args.glossaries or args.out)
     folder.mkdir(parents=True, exist_ok=True)
     paths = write_glossary_files(ws, folder, stem=f"{safe_slug(args.name)}.glossary")

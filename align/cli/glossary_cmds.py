@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import SaikesError
+from .align_cmds import add_workers, workers
 
 DEFAULT_OUT = "out"
 
@@ -16,6 +17,7 @@ def register(sub) -> None:
     b.add_argument("--out", default=DEFAULT_OUT, help=f"folder for the files (default: {DEFAULT_OUT})")
     b.add_argument("--stem", default="glossary", help="file name without extension (default: glossary)")
     b.add_argument("--all", action="store_true", help="write the low-score candidates too")
+    add_workers(b)
     b.set_defaults(func=cmd_glossary_build)
     i = gsub.add_parser("import", help="add a curated term list (TBX, OmegaT .txt, TSV or CSV) to the "
                                        "glossary as approved entries")
@@ -57,7 +59,7 @@ def cmd_glossary_build(args) -> int:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise SaikesError(f"cannot create the folder {out}: {exc.strerror}") from None
-        stats = build_glossary(ws)
+        stats = build_glossary(ws, workers=workers(args, len(ws.pairs())))
         paths = write_glossary_files(ws, out, stem=args.stem, include_candidates=args.all)
     print(f"glossary: {stats['entries']} entries for {stats['terms']} Kazakh terms from {stats['beads']} "
           f"distinct aligned pairs in {stats['pairs']} act(s), {stats['exported']} scoring high enough to "

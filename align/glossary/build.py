@@ -74,41 +74,60 @@ def _stemmer_for(beads) -> kz.KazakhStemmer:
 def kazakh_stemmer(ws: Workspace) -> kz.KazakhStemmer:
     """The stemmer the glossary of this workspace is built with: it settles ambiguous
     Kazakh words by the word forms of all the beads."""
-    return _stemmer_for([b for b in ws.beads() if b.status != Status.REJECTED])
+    return _stemmer_for(b for b in ws.iter_beads() if b.status != Status.REJECTED)
 
 
-def _read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4, distinct: bool = False):
+def _read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4, distinct: bool = False,
+                workers: int = 1):
     """The beads with their candidates; with `distinct`, one bead per distinct pair of texts
-    (what the glossary counts by; QA and look-up read every bead)."""
+    (what the glossary counts by; QA and look-up read every bead). The workspace is read
+    twice, a bead at a time, so that only the beads kept are held; the candidates of the
+    kept texts are found in up to `workers` processes."""
     names = {p.id: p.name for p in ws.pairs()}
-    every = [b for b in ws.beads() if b.status != Status.REJECTED]
-    stemmer = _stemmer_for(every)
-    if pair is not None:
-        pid = ws.pair(pair).id
-        every = [b for b in every if b.pair_id == pid]
-    out = []
-    # a text seen before (a standard clause, an act imported twice) is read once
-    kk_seen: dict[str, list] = {}
-    ru_seen: dict[str, list] = {}
+    stemmer = kazakh_stemmer(ws)
+    every = (b for b in ws.iter_beads(None if pair is None else ws.pair(pair).id) if b.status != Status.REJECTED)
+    kept = []
     # a pair of texts seen before (an act imported twice, a TMX of acts already aligned, a copy)
-    # counts once: repeated text is not evidence of a translation
-    pairs_seen: set[tuple[str, str]] = set()
+    # counts once: repeated text is not evidence of a translation (kept as hashes: a corpus's
+    # texts are not held twice; two different pairs of texts share one with odds of 2^-64)
+    pairs_seen: set[int] = set()
     for b in every:
         if not b.kk.strip() or not b.ru.strip():
             continue
-        same = (_normalized(b.kk), _normalized(b.ru)) if distinct else None
-        if same in pairs_seen:
-            continue
         if distinct:
+            same = hash((_normalized(b.kk), _normalized(b.ru)))
+            if same in pairs_seen:
+                continue
             pairs_seen.add(same)
-        kk = kk_seen.get(b.kk)
-        if kk is None:
-            kk = kk_seen[b.kk] = kazakh_terms(b.kk, stemmer, max_words)
-        ru = ru_seen.get(b.ru)
-        if ru is None:
-            ru = ru_seen[b.ru] = russian_terms(b.ru, max_words)
-        out.append(_Bead(b, names.get(b.pair_id, str(b.pair_id)), kk, ru))
-    return out, stemmer
+        kept.append(b)
+    kk = _candidates([b.kk for b in kept], "kk", stemmer, max_words, workers)
+    ru = _candidates([b.ru for b in kept], "ru", None, max_words, workers)
+    return [_Bead(b, names.get(b.pair_id, str(b.pair_id)), kk[b.kk], ru[b.ru]) for b in kept], stemmer
+
+
+PARALLEL_TEXTS = 2000   # distinct texts from which finding candidates is worth other processes
+
+
+def _candidates(texts: list[str], lang: str, stemmer, max_words: int, workers: int) -> dict[str, list]:
+    """The candidates of each distinct text (a standard clause, an act imported twice, is
+    read once)."""
+    distinct = list(dict.fromkeys(texts))
+    _EXTRACT.update(lang=lang, stemmer=stemmer, max_words=max_words)
+    if workers < 2 or len(distinct) < PARALLEL_TEXTS:
+        return {t: _extract(t) for t in distinct}
+    from ..pool import process_pool
+    with process_pool(workers, _EXTRACT.update, ({"lang": lang, "stemmer": stemmer, "max_words": max_words},)) as pool:
+        return dict(zip(distinct, pool.map(_extract, distinct, chunksize=64)))
+
+
+# what `_extract` needs, set in this process or in each worker
+_EXTRACT: dict = {}
+
+
+def _extract(text: str) -> list[Occurrence]:
+    if _EXTRACT["lang"] == "kk":
+        return kazakh_terms(text, _EXTRACT["stemmer"], _EXTRACT["max_words"])
+    return russian_terms(text, _EXTRACT["max_words"])
 
 
 def _normalized(text: str) -> str:
@@ -236,22 +255,23 @@ class _WordAssociation:
 
 # ------------------------------------------------------------------ building
 
-def build_glossary(ws: Workspace, **options) -> dict:
+def build_glossary(ws: Workspace, workers: int = 1, **options) -> dict:
     """Build (or rebuild) the glossary of the workspace from its beads; returns statistics.
-    Rows a terminologist approved, edited or rejected are kept as they are."""
-    entries, stats = build_entries(ws, **options)
+    Rows a terminologist approved, edited or rejected are kept as they are. Candidates are
+    found in up to `workers` processes (the result is the same)."""
+    entries, stats = build_entries(ws, workers, **options)
     stats.update(_store(ws, entries, stats))
     return stats
 
 
-def build_entries(ws: Workspace, **options) -> tuple[list[dict], dict]:
+def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict], dict]:
     """The entries a build would store, each with the features its score is made of, and
     the build's statistics; nothing is stored."""
     unknown = set(options) - set(DEFAULTS)
     if unknown:
         raise GlossaryError(f"unknown glossary option(s): {', '.join(sorted(unknown))}")
     opt = {**DEFAULTS, **options}
-    beads, stemmer = _read_beads(ws, max_words=opt["max_words"], distinct=True)
+    beads, stemmer = _read_beads(ws, max_words=opt["max_words"], distinct=True, workers=workers)
     if not beads:
         raise GlossaryError(f"no aligned pairs in {ws.path}: import and align documents before "
                             f"building the glossary")

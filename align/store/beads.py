@@ -90,12 +90,18 @@ class BeadsMixin:
         return [row_to_bead(r) for r in db.execute("SELECT * FROM beads WHERE pair_id = ? ORDER BY pos", (pair_id,))]
 
     def beads(self, pair_id: int | None = None) -> list[Bead]:
+        return list(self.iter_beads(pair_id))
+
+    def iter_beads(self, pair_id: int | None = None):
+        """The beads (of one pair, or of all by pair name), read as they are consumed: a
+        pass over a whole corpus holds one bead at a time."""
         if pair_id is None:
             rows = self.db.execute("SELECT b.* FROM beads b JOIN pairs p ON p.id = b.pair_id "
                                    "ORDER BY p.name, b.pos")
         else:
             rows = self.db.execute("SELECT * FROM beads WHERE pair_id = ? ORDER BY pos", (pair_id,))
-        return [row_to_bead(r) for r in rows]
+        for r in rows:
+            yield row_to_bead(r)
 
     def bead(self, bead_id: int) -> Bead:
         r = self.db.execute("SELECT * FROM beads WHERE id = ?", (bead_id,)).fetchone()

@@ -39,6 +39,28 @@ def test_pool_gives_the_same_beads_as_one_process(tmp_path):
     assert sum(ticks) == 2 * len(NAMES)
 
 
+def test_glossary_candidates_found_in_a_pool_give_the_same_glossary(tmp_path, monkeypatch):
+    """The glossary build's candidate search in two processes (engaged here from one text
+    on) stores exactly the entries one process does."""
+    from align import glossary as G
+    from align import pool
+    from align.glossary import build as B
+    one = _imported(tmp_path / "one.db")
+    jobs.align_all(one)
+    two = Workspace(one.backup(tmp_path / "two.db"))
+    pools, real_pool = [], pool.process_pool
+    monkeypatch.setattr(B, "PARALLEL_TEXTS", 1)
+    monkeypatch.setattr(pool, "process_pool", lambda n, *a: pools.append(n) or real_pool(n, *a))
+    s1 = G.build_glossary(one, workers=1)
+    assert pools == []
+    G.build_glossary(two, workers=2)
+    assert pools == [2, 2]          # the Kazakh texts, then the Russian ones
+
+    def rows(ws):
+        return [tuple(r) for r in ws.db.execute("SELECT kk, ru, score, status FROM glossary ORDER BY kk, ru")]
+    assert rows(one) == rows(two) and s1["exported"] > 100
+
+
 def test_lexicon_is_stored_and_reused(tmp_path, monkeypatch):
     ws = _imported(tmp_path / "w.db")
     assert ws.stored_lexicon() is None
