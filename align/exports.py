@@ -54,23 +54,20 @@ def select_units(ws: Workspace, status: str = DEFAULT_STATUS, min_confidence: fl
 
     `pairs` names the pairs to export (default: all); an unknown name raises
     WorkspaceError listing the pairs there are."""
+    return list(iter_units(ws, status, min_confidence, pairs))
+
+
+def iter_units(ws: Workspace, status: str = DEFAULT_STATUS, min_confidence: float | None = None,
+               pairs: list[str] | None = None):
+    """`select_units` read a pair at a time as they are written (a corpus's memory is not
+    held at once); the filters and pair names are checked at the call."""
     allowed = set(check_status(status))
     floor = check_confidence(min_confidence)
-    if pairs:
-        infos = [ws.pair(name) for name in dict.fromkeys(pairs)]
-    else:
-        infos = ws.pairs()
-    units = []
-    for info in infos:
-        for bead in ws.beads(info.id):
-            if bead.status not in allowed:
-                continue
-            if floor is not None and bead.confidence < floor:
-                continue
-            units.append(Unit(kk=bead.kk, ru=bead.ru, document=info.name, article=bead.article,
-                              confidence=bead.confidence, status=bead.status,
-                              created=bead.created_at, changed=bead.changed_at))
-    return units
+    infos = [ws.pair(name) for name in dict.fromkeys(pairs)] if pairs else ws.pairs()
+    return (Unit(kk=bead.kk, ru=bead.ru, document=info.name, article=bead.article, confidence=bead.confidence,
+                 status=bead.status, created=bead.created_at, changed=bead.changed_at)
+            for info in infos for bead in ws.iter_beads(info.id)
+            if bead.status in allowed and (floor is None or bead.confidence >= floor))
 
 
 def describe_filters(status: str, min_confidence: float | None, pairs: list[str] | None) -> str:

@@ -212,11 +212,11 @@ def _read_pair(paths: tuple[Path, Path]):
 
 def _run_extras(ws, args, out: Path) -> None:
     """The translation memory of all pairs and the glossary built from them."""
-    from ..exports import select_units
+    from ..exports import iter_units
     from tmx_out.tmx import write_tmx
     from ..glossary import build_glossary, write_glossary_files
     tmx = out / f"{safe_slug(args.name)}.tmx"
-    print(f"translation memory: {tmx} ({write_tmx(select_units(ws), tmx)} units)")
+    print(f"translation memory: {tmx} ({write_tmx(iter_units(ws), tmx)} units)")
     stats = build_glossary(ws, workers=workers(args, len(ws.pairs())))
     folder = Path(args.glossaries or args.out)
     folder.mkdir(parents=True, exist_ok=True)
