@@ -97,7 +97,6 @@ def align_all(ws, names: list[str] | None = None, params: Params = DEFAULT, forc
         todo = [n for n in names if n not in results]
         pool.share(lexicon)
         for name, (beads, report) in zip(todo, pool.map(_second_pass, [ids[n] for n in todo])):
-            report["lexicon_entries"] = len(lexicon)
             report["stored"] = ws.store_alignment(ids[name], beads, report, who)
             results[name] = report
             if progress:
@@ -120,24 +119,37 @@ def _setup(path: str, params: Params, lexicon: Lexicon | None = None) -> None:
 
 
 def _first_pass(pair_id: int) -> tuple[list, MismatchError | None]:
-    """The confident texts of a first alignment, and why the pair looks unrelated, if it does."""
     ws = _WORKER["ws"]
-    first = _align_stored(ws, pair_id, _WORKER["params"], None)
+    return first_pass(ws.pair_name(pair_id), ws.document(pair_id, "kk"), ws.document(pair_id, "ru"),
+                      _WORKER["params"], reviewed_beads(ws, pair_id))
+
+
+def _second_pass(pair_id: int):
+    ws = _WORKER["ws"]
+    result = second_pass(ws.document(pair_id, "kk"), ws.document(pair_id, "ru"), _WORKER["params"],
+                         _WORKER["lexicon"], reviewed_beads(ws, pair_id))
+    return result.beads, result.report
+
+
+# The two passes over one pair's documents, shared by the workspace jobs above and by
+# corpus mode (align/corpus), so that both align exactly alike.
+
+def first_pass(name: str, kk, ru, params: Params = DEFAULT, keep: list[dict] = ()) -> tuple[list, MismatchError | None]:
+    """The confident texts of a first alignment (they teach the lexicon), and why the pair
+    looks unrelated, if it does."""
+    first = align_documents(kk, ru, params, None, keep)
     try:
-        check_related(ws.pair_name(pair_id), first)
+        check_related(name, first)
     except MismatchError as exc:
         return confident_texts(first.beads), exc
     return confident_texts(first.beads), None
 
 
-def _align_stored(ws, pair_id: int, params: Params, lexicon: Lexicon | None) -> Alignment:
-    return align_documents(ws.document(pair_id, "kk"), ws.document(pair_id, "ru"), params, lexicon,
-                           reviewed_beads(ws, pair_id))
-
-
-def _second_pass(pair_id: int):
-    result = _align_stored(_WORKER["ws"], pair_id, _WORKER["params"], _WORKER["lexicon"])
-    return result.beads, result.report
+def second_pass(kk, ru, params: Params, lexicon: Lexicon, keep: list[dict] = ()) -> Alignment:
+    """The alignment with the lexicon learned from the first pass over the corpus."""
+    result = align_documents(kk, ru, params, lexicon, keep)
+    result.report["lexicon_entries"] = len(lexicon)
+    return result
 
 
 class _Pool:

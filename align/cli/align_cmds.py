@@ -198,9 +198,9 @@ def _read_in_pool(pairs, processes: int):
 
 
 def _read_pair(paths: tuple[Path, Path]):
-    from ..text.pipeline import load_document
+    from ..text.pipeline import load_pair
     try:
-        return load_document(paths[0], "kk"), load_document(paths[1], "ru")
+        return load_pair(*paths)
     except InputError as exc:
         return exc
 
