@@ -3,6 +3,7 @@ lexicon learned from all of them, re-align one section of a pair."""
 from __future__ import annotations
 
 from dataclasses import asdict
+from pathlib import Path
 
 from .core.relatedness import check_related
 from .core.aligner import (Alignment, align_documents, align_segments, confident_texts,
@@ -16,6 +17,13 @@ from .store.beads import reuse_ids, same_bead
 
 LEXICON_SAMPLE = 20000      # at most this many beads teach the lexicon
 LEXICON_FROM = 0.9
+
+
+def match_files(kk_dir: Path, ru_dir: Path) -> list[tuple[Path, Path]]:
+    """The files of two folders paired by name (less the suffix), in name order."""
+    ru = {p.stem: p for p in sorted(ru_dir.iterdir()) if p.is_file() and not p.name.startswith(".")}
+    return [(p, ru[p.stem]) for p in sorted(kk_dir.iterdir())
+            if p.is_file() and not p.name.startswith(".") and p.stem in ru]
 
 
 def reviewed_beads(ws, pair_id: int) -> list[dict]:

@@ -134,7 +134,7 @@ def summary_line(name: str, r: dict) -> str:
 # ------------------------------------------------------------------ run
 
 def cmd_run(args) -> int:
-    from ..jobs import align_all
+    from ..jobs import align_all, match_files
     from .common import pair_name, seeds_dir, user
     from ..store import Workspace
     kk_dir = Path(args.kk) if args.kk else seeds_dir() / "kk"
@@ -142,7 +142,7 @@ def cmd_run(args) -> int:
     for d, what in ((kk_dir, "Kazakh"), (ru_dir, "Russian")):
         if not d.is_dir():
             raise InputError(f"{d}: no such folder of {what} files")
-    pairs = _match_files(kk_dir, ru_dir)
+    pairs = match_files(kk_dir, ru_dir)
     if not pairs:
         raise InputError(f"no files in {kk_dir} have a counterpart of the same name in {ru_dir}")
     out = Path(args.out)
@@ -217,12 +217,6 @@ def _run_extras(ws, args, out: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     paths = write_glossary_files(ws, folder, stem=f"{args.name}.glossary")
     print(f"glossary: {stats.get('entries', '?')} entries; " + ", ".join(str(p) for p in paths))
-
-
-def _match_files(kk_dir: Path, ru_dir: Path) -> list[tuple[Path, Path]]:
-    ru = {p.stem: p for p in sorted(ru_dir.iterdir()) if p.is_file() and not p.name.startswith(".")}
-    return [(p, ru[p.stem]) for p in sorted(kk_dir.iterdir())
-            if p.is_file() and not p.name.startswith(".") and p.stem in ru]
 
 
 def write_pair_files(ws, name: str, out: Path) -> None:
