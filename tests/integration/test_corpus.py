@@ -201,3 +201,26 @@ def test_review_imports_the_selected_pairs_as_aligned(aligned, tmp_path):
             got = [(b.kk, b.ru, list(b.kk_segs), list(b.ru_segs), b.confidence, b.status)
                    for b in ws.beads(ws.pair(name).id)]
             assert got == beads_of(aligned)[name]
+
+
+def test_the_command_on_a_cluster_with_a_list_of_pairs(corpus, client, tmp_path, capsys):
+    """`saikes corpus align --pairs LIST.csv --scheduler ADDRESS`: the pairs the list names
+    (paths relative to it), under its names, on an existing cluster."""
+    (tmp_path / "list.csv").write_text(
+        "kk,ru,name\n"
+        f"{corpus}/kk/a00.txt,{corpus}/ru/a00.txt,first act\n"
+        f"{corpus}/kk/a01.txt,{corpus}/ru/a01.txt,second/act\n"
+        f"{corpus}/kk/bad_empty.txt,{corpus}/ru/bad_empty.txt,\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code = saikes(["corpus", "align", "--pairs", str(tmp_path / "list.csv"), "--out", str(out),
+                   "--scheduler", client.scheduler.address])
+    captured = capsys.readouterr()
+    assert code == 1                                  # one pair not aligned
+    assert "Dask dashboard" in captured.err
+    assert "bad_empty: NOT ALIGNED — bad_empty.txt: the file is empty" in captured.err
+    rows = {r["pair"]: r for b in store.pair_batches(out) for r in b.to_pylist()}
+    assert set(rows) == {"first act", "second/act", "bad_empty"}
+    assert rows["second/act"]["beads"] > 0 and rows["bad_empty"]["error"]
+    assert saikes(["corpus", "align", "--pairs", str(tmp_path / "list.csv"), "--out", str(out),
+                   "--scheduler", "tcp://127.0.0.1:1"]) == 1
+    assert "cannot reach the Dask scheduler" in capsys.readouterr().err
