@@ -1,5 +1,6 @@
 """Corpus mode (`saikes corpus align`) on synthetic corpora: pairs per second with one and
-two worker processes, the peak memory of each worker and of the driver (which holds the
+two worker processes (and per CPU-second of the workers, which a machine shared
+with other work does not distort), the peak memory of each worker and of the driver (which holds the
 LocalCluster's scheduler), and the size of what is written.
 
 The corpora are the seeds and the official acts of tests/data/real (or --real DIR, such
@@ -44,6 +45,11 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu_s() -> float:
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    return u.ru_utime + u.ru_stime
+
+
 def du_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
@@ -57,13 +63,15 @@ def measure(folder: Path, workers: int) -> dict:
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as lc, \
             Client(lc) as client:
         client.run(lambda: __import__("align.core.dp", fromlist=["warm_up"]).warm_up())  # start-up apart
+        cpu0 = sum(client.run(_cpu_s).values())
         t0 = time.perf_counter()
         summary = run_corpus(client, pairs, out, Settings())
         wall = time.perf_counter() - t0
+        cpu = sum(client.run(_cpu_s).values()) - cpu0
         peaks = sorted(client.run(_peak_mb).values())
     sizes = {d: du_mb(out / d) for d in ("beads", "pairs", "tmx", ".work")}
     shutil.rmtree(out)
-    return {"wall": wall, "peaks": peaks, "sizes": sizes, "summary": summary}
+    return {"wall": wall, "cpu": cpu, "peaks": peaks, "sizes": sizes, "summary": summary}
 
 
 def main():
@@ -84,7 +92,8 @@ def main():
                 s = m["summary"]
                 rate[w] = n / m["wall"]
                 sizes = ", ".join(f"{d} {mb:.1f} MB" for d, mb in m["sizes"].items())
-                print(f"{n} pairs, {w} worker(s): {m['wall']:.1f} s, {rate[w]:.2f} pairs/s; {s['beads']} beads, "
+                print(f"{n} pairs, {w} worker(s): {m['wall']:.1f} s wall, {rate[w]:.2f} pairs/s; workers' CPU "
+                      f"{m['cpu']:.0f} s ({n / m['cpu']:.2f} pairs per CPU-second); {s['beads']} beads, "
                       f"mean confidence {s['mean_confidence']:.3f}; peak RSS per worker "
                       f"{' / '.join(f'{p:.0f}' for p in m['peaks'])} MB, driver+scheduler {_peak_mb():.0f} MB "
                       f"(so far); output {sizes}", flush=True)

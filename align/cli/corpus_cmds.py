@@ -45,7 +45,7 @@ def cluster(args):
     from distributed import Client, LocalCluster
     if args.scheduler:
         try:
-            client = Client(args.scheduler, timeout="20s")
+            client = Client(args.scheduler, timeout="10s")
         except OSError as exc:
             raise SaikesError(f"cannot reach the Dask scheduler at {args.scheduler}: {exc}") from None
         with client:

@@ -206,11 +206,12 @@ def test_review_imports_the_selected_pairs_as_aligned(aligned, tmp_path):
 def test_the_command_on_a_cluster_with_a_list_of_pairs(corpus, client, tmp_path, capsys):
     """`saikes corpus align --pairs LIST.csv --scheduler ADDRESS`: the pairs the list names
     (paths relative to it), under its names, on an existing cluster."""
+    relative = os.path.relpath(corpus, tmp_path)
     (tmp_path / "list.csv").write_text(
         "kk,ru,name\n"
         f"{corpus}/kk/a00.txt,{corpus}/ru/a00.txt,first act\n"
         f"{corpus}/kk/a01.txt,{corpus}/ru/a01.txt,second/act\n"
-        f"{corpus}/kk/bad_empty.txt,{corpus}/ru/bad_empty.txt,\n", encoding="utf-8")
+        f"{relative}/kk/bad_empty.txt,{relative}/ru/bad_empty.txt,\n", encoding="utf-8")
     out = tmp_path / "out"
     code = saikes(["corpus", "align", "--pairs", str(tmp_path / "list.csv"), "--out", str(out),
                    "--scheduler", client.scheduler.address])
