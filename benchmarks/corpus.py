@@ -60,7 +60,7 @@ def measure(folder: Path, workers: int) -> dict:
     from align.corpus.review import pairs_from_folders
     out = folder / f"out{workers}"
     pairs = pairs_from_folders(folder / "kk", folder / "ru")
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as lc, \
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as lc, \
             Client(lc) as client:
         client.run(lambda: __import__("align.core.dp", fromlist=["warm_up"]).warm_up())  # start-up apart
         cpu0 = sum(client.run(_cpu_s).values())
