@@ -51,7 +51,7 @@ def cluster(args):
         with client:
             yield client
         return
-    workers = args.workers or os.cpu_count() or 1
+    workers = args.workers if args.workers is not None else os.cpu_count() or 1
     if workers < 1:
         raise SaikesError(f"--workers must be 1 or more, not {workers}")
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True) as lc, Client(lc) as client:

@@ -55,8 +55,12 @@ def file_stem(name: str) -> str:
 
 
 def prepare_out(out: Path) -> None:
+    """The folders under OUT, less the temporary files a killed run left (one run at a
+    time writes to an OUT)."""
     for sub in ("beads", "pairs", "tmx", ".work/teach", ".work/shards"):
         (out / sub).mkdir(parents=True, exist_ok=True)
+        for tmp in (out / sub).glob(".*.part"):
+            tmp.unlink(missing_ok=True)
 
 
 def pairs_path(out: Path, name: str) -> Path:
