@@ -24,7 +24,7 @@ from itertools import islice
 from pathlib import Path
 
 from ..core.aligner import over_base
-from ..core.scoring import Lexicon, coverage_step, lexicon_from_counts
+from ..core.scoring import Lexicon, coverage_step
 from ..errors import InputError
 from ..jobs import LEXICON_SAMPLE
 from . import store, tasks
@@ -43,7 +43,10 @@ class _NoBar:
         pass
 
 
-def run_corpus(client, pairs: list[Pair], out: str | Path, settings: Settings = Settings(),
+DEFAULT_SETTINGS = Settings()
+
+
+def run_corpus(client, pairs: list[Pair], out: str | Path, settings: Settings = DEFAULT_SETTINGS,
                tmx_shard_size: int = TMX_SHARD_SIZE, bar=None) -> dict:
     """Align `pairs` on the cluster of `client`, writing under `out`; returns the summary.
     `bar(description, total)` makes a progress bar (an object with update() and close())."""
@@ -135,8 +138,9 @@ def _lexicon(client, out: Path, teach: list[tuple[str, int]]) -> Lexicon:
         import dask.bag as db
         bag = db.from_sequence(plan, partition_size=PAIRS_PER_COUNT)
         counts = bag.reduction(lambda part: tasks.count(list(part), str(out), stride, cover), tasks.merge,
-                               split_every=8).compute()
-        lexicon = over_base(lexicon_from_counts(counts))
+                               split_every=8)
+        # learned on the worker that holds the merged counts: only the lexicon comes back
+        lexicon = Lexicon.from_bytes(counts.apply(tasks.learn).compute())
     else:
         lexicon = over_base(Lexicon())
     store.save_bytes(path, lexicon.to_bytes())
@@ -178,11 +182,11 @@ def report_text(s: dict) -> str:
         "# Corpus alignment", "",
         f"- pairs: {s['pairs']} (aligned {s['aligned']}, with errors {s['error_count']}"
         + (f", without output {s['missing']}" if s["missing"] else "") + ")",
-        f"- this run: {s.get('aligned_now', 0)} pairs aligned, {s.get('skipped', 0)} skipped as finished before "
-        f"or unreadable, in {s.get('seconds', 0)} s",
+        (f"- this run: {s.get('aligned_now', 0)} pairs aligned, {s.get('skipped', 0)} skipped as finished before "
+         f"or unreadable, in {s.get('seconds', 0)} s"),
         f"- beads: {s['beads']} ({shapes}); mean confidence {s['mean_confidence']:.3f}; flagged {s['flagged']}",
-        f"- pairs under mean confidence {LOW_CONFIDENCE}: {s['low_confidence']} "
-        f"(`saikes corpus review OUT --where \"mean_confidence < {LOW_CONFIDENCE}\"`)",
+        (f"- pairs under mean confidence {LOW_CONFIDENCE}: {s['low_confidence']} "
+         f"(`saikes corpus review OUT --where \"mean_confidence < {LOW_CONFIDENCE}\"`)"),
         f"- article mismatches: {s['article_mismatches']}",
         f"- lexicon entries: {s.get('lexicon_entries', '?')}; TMX shards: {s.get('tmx_shards', '?')}",
     ]

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
-from ..core.aligner import text_stems
-from ..core.scoring import DEFAULT, Lexicon, LexiconCounts, Params
+from ..core.aligner import over_base, text_stems
+from ..core.scoring import DEFAULT, Lexicon, LexiconCounts, Params, lexicon_from_counts
 from ..errors import SaikesError
 from ..jobs import first_pass, second_pass
 from . import store
@@ -100,6 +100,11 @@ def merge(parts) -> LexiconCounts:
     for part in parts:
         total.merge(part)
     return total
+
+
+def learn(counts: LexiconCounts) -> bytes:
+    """The lexicon of the corpus's merged counts (over the built-in one), serialized."""
+    return over_base(lexicon_from_counts(counts)).to_bytes()
 
 
 def second(pair: Pair, digest: str, out: str, settings: Settings, lexicon: Lexicon) -> dict:
