@@ -3,6 +3,7 @@ lexicon learned from all of them, re-align one section of a pair."""
 from __future__ import annotations
 
 from dataclasses import asdict
+from pathlib import Path
 
 from .core.relatedness import check_related
 from .core.aligner import (Alignment, align_documents, align_segments, confident_texts,
@@ -16,6 +17,13 @@ from .store.beads import reuse_ids, same_bead
 
 LEXICON_SAMPLE = 20000      # at most this many beads teach the lexicon
 LEXICON_FROM = 0.9
+
+
+def match_files(kk_dir: Path, ru_dir: Path) -> list[tuple[Path, Path]]:
+    """The files of two folders paired by name (less the suffix), in name order."""
+    ru = {p.stem: p for p in sorted(ru_dir.iterdir()) if p.is_file() and not p.name.startswith(".")}
+    return [(p, ru[p.stem]) for p in sorted(kk_dir.iterdir())
+            if p.is_file() and not p.name.startswith(".") and p.stem in ru]
 
 
 def reviewed_beads(ws, pair_id: int) -> list[dict]:
@@ -98,7 +106,6 @@ def align_all(ws, names: list[str] | None = None, params: Params = DEFAULT, forc
         todo = [n for n in names if n not in results]
         pool.share(lexicon)
         for name, (beads, report, revision) in zip(todo, pool.map(_second_pass, [ids[n] for n in todo])):
-            report["lexicon_entries"] = len(lexicon)
             try:
                 report["stored"] = ws.store_alignment(ids[name], beads, report, who, revision)
             except StaleEditError as exc:       # re-imported meanwhile: this pair only is not stored
@@ -125,25 +132,38 @@ def _setup(path: str, params: Params, lexicon: Lexicon | None = None) -> None:
 
 
 def _first_pass(pair_id: int) -> tuple[list, MismatchError | None]:
-    """The confident texts of a first alignment, and why the pair looks unrelated, if it does."""
     ws = _WORKER["ws"]
-    first = _align_stored(ws, pair_id, _WORKER["params"], None)
+    return first_pass(ws.pair_name(pair_id), ws.document(pair_id, "kk"), ws.document(pair_id, "ru"),
+                      _WORKER["params"], reviewed_beads(ws, pair_id))
+
+
+def _second_pass(pair_id: int):
+    ws = _WORKER["ws"]
+    revision = ws.document_revision(pair_id)     # before the documents are read
+    result = second_pass(ws.document(pair_id, "kk"), ws.document(pair_id, "ru"), _WORKER["params"],
+                         _WORKER["lexicon"], reviewed_beads(ws, pair_id))
+    return result.beads, result.report, revision
+
+
+# The two passes over one pair's documents, shared by the workspace jobs above and by
+# corpus mode (align/corpus), so that both align exactly alike.
+
+def first_pass(name: str, kk, ru, params: Params = DEFAULT, keep: list[dict] = ()) -> tuple[list, MismatchError | None]:
+    """The confident texts of a first alignment (they teach the lexicon), and why the pair
+    looks unrelated, if it does."""
+    first = align_documents(kk, ru, params, None, keep)
     try:
-        check_related(ws.pair_name(pair_id), first)
+        check_related(name, first)
     except MismatchError as exc:
         return confident_texts(first.beads), exc
     return confident_texts(first.beads), None
 
 
-def _align_stored(ws, pair_id: int, params: Params, lexicon: Lexicon | None) -> Alignment:
-    return align_documents(ws.document(pair_id, "kk"), ws.document(pair_id, "ru"), params, lexicon,
-                           reviewed_beads(ws, pair_id))
-
-
-def _second_pass(pair_id: int):
-    revision = _WORKER["ws"].document_revision(pair_id)     # before the documents are read
-    result = _align_stored(_WORKER["ws"], pair_id, _WORKER["params"], _WORKER["lexicon"])
-    return result.beads, result.report, revision
+def second_pass(kk, ru, params: Params, lexicon: Lexicon, keep: list[dict] = ()) -> Alignment:
+    """The alignment with the lexicon learned from the first pass over the corpus."""
+    result = align_documents(kk, ru, params, lexicon, keep)
+    result.report["lexicon_entries"] = len(lexicon)
+    return result
 
 
 class _Pool:

@@ -138,7 +138,7 @@ def summary_line(name: str, r: dict) -> str:
 # ------------------------------------------------------------------ run
 
 def cmd_run(args) -> int:
-    from ..jobs import align_all
+    from ..jobs import align_all, match_files
     from .common import pair_name, seeds_dir, user
     from ..store import Workspace
     args.name = validate_pair_name(args.name)      # names out/NAME.tmx: refused before any work
@@ -147,7 +147,7 @@ def cmd_run(args) -> int:
     for d, what in ((kk_dir, "Kazakh"), (ru_dir, "Russian")):
         if not d.is_dir():
             raise InputError(f"{d}: no such folder of {what} files")
-    pairs = _match_files(kk_dir, ru_dir)
+    pairs = match_files(kk_dir, ru_dir)
     if not pairs:
         raise InputError(f"no files in {kk_dir} have a counterpart of the same name in {ru_dir}")
     out = Path(args.out)
@@ -203,9 +203,9 @@ def _read_in_pool(pairs, processes: int):
 
 
 def _read_pair(paths: tuple[Path, Path]):
-    from ..text.pipeline import load_document
+    from ..text.pipeline import load_pair
     try:
-        return load_document(paths[0], "kk"), load_document(paths[1], "ru")
+        return load_pair(*paths)
     except InputError as exc:
         return exc
 
@@ -223,12 +223,6 @@ def _run_extras(ws, args, out: Path) -> None:
     paths = write_glossary_files(ws, folder, stem=f"{safe_slug(args.name)}.glossary")
     print(f"glossary: {stats['exported']} of {stats['entries']} entries exported (the others score low: "
           f"candidates, in the workspace); " + ", ".join(str(p) for p in paths))
-
-
-def _match_files(kk_dir: Path, ru_dir: Path) -> list[tuple[Path, Path]]:
-    ru = {p.stem: p for p in sorted(ru_dir.iterdir()) if p.is_file() and not p.name.startswith(".")}
-    return [(p, ru[p.stem]) for p in sorted(kk_dir.iterdir())
-            if p.is_file() and not p.name.startswith(".") and p.stem in ru]
 
 
 def write_pair_files(ws, name: str, out: Path) -> None:

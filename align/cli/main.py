@@ -126,8 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--width", type=int, default=110, help="cut segments longer than this")
     s.set_defaults(func=cmd_inspect)
 
-    from . import align_cmds, export_cmds, glossary_cmds, ui_cmds
-    for module in (align_cmds, export_cmds, glossary_cmds, ui_cmds):
+    from . import align_cmds, corpus_cmds, export_cmds, glossary_cmds, ui_cmds
+    for module in (align_cmds, corpus_cmds, export_cmds, glossary_cmds, ui_cmds):
         module.register(sub)
     for command in sub.choices.values():
         # --db is accepted after the command too: `saikes import KK RU --db my.db`

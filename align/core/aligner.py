@@ -361,8 +361,17 @@ def confident_texts(beads: list[dict]) -> list[tuple[str, str]]:
             and (b["confidence"] >= LEXICON_FROM or b.get("status") in KEPT)]
 
 
+def text_stems(kk: str, ru: str) -> tuple[frozenset, frozenset]:
+    """The stems of a bead's two texts, as the lexicon counts them."""
+    return clues(kk, "kk").stems, clues(ru, "ru").stems
+
+
 def lexicon_from_texts(texts, base: Lexicon | None = None) -> Lexicon:
     """A lexicon learned from (kk, ru) texts, merged over `base` (by default the built-in one;
     pass Lexicon() for none)."""
-    learned = learn_lexicon((clues(kk, "kk").stems, clues(ru, "ru").stems) for kk, ru in texts)
+    return over_base(learn_lexicon(text_stems(kk, ru) for kk, ru in texts), base)
+
+
+def over_base(learned: Lexicon, base: Lexicon | None = None) -> Lexicon:
+    """A learned lexicon merged over `base` (by default the built-in one)."""
     return lexicon_data.merge(learned, lexicon_data.builtin() if base is None else base)

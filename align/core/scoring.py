@@ -136,34 +136,75 @@ class Lexicon:
         return ptr, np.array(ids, dtype=np.int64)
 
 
+COVERAGE_SAMPLE = 2000      # beads on which a lexicon's coverage (p_true, p_random) is measured
+
+
+@dataclass
+class LexiconCounts:
+    """What learning a lexicon counts over beads: stems on each side, stem pairs seen in
+    the same bead, and the sampled beads its coverage is measured on (with their position
+    among all beads, which fixes the sample's order). Counts of parts of a corpus `merge`,
+    so that corpus mode counts pairs in many processes and still learns the lexicon that
+    counting all the beads in one process learns."""
+    src: Counter = field(default_factory=Counter)
+    tgt: Counter = field(default_factory=Counter)
+    pair: Counter = field(default_factory=Counter)
+    sample: list = field(default_factory=list)
+
+    def add(self, src, tgt, position: int | None = None) -> None:
+        """Count one bead's stems; `position` puts it in the coverage sample."""
+        self.src.update(src)
+        self.tgt.update(tgt)
+        for s in src:
+            for t in tgt:
+                self.pair[(s, t)] += 1
+        if position is not None:
+            self.sample.append((position, src, tgt))
+
+    def merge(self, other: "LexiconCounts") -> "LexiconCounts":
+        self.src.update(other.src)
+        self.tgt.update(other.tgt)
+        self.pair.update(other.pair)
+        self.sample.extend(other.sample)
+        return self
+
+
+def coverage_step(beads: int) -> int:
+    """Every how many beads one is sampled to measure coverage."""
+    return max(1, beads // COVERAGE_SAMPLE)
+
+
 def learn_lexicon(bead_stems, min_count: int = 2, min_dice: float = 0.3, per_word: int = 3) -> Lexicon:
     """Dice association between source and target stems over aligned beads."""
     bead_stems = list(bead_stems)
-    c_src: Counter = Counter()
-    c_tgt: Counter = Counter()
-    c_pair: Counter = Counter()
-    for src, tgt in bead_stems:
-        c_src.update(src)
-        c_tgt.update(tgt)
-        for s in src:
-            for t in tgt:
-                c_pair[(s, t)] += 1
+    step = coverage_step(len(bead_stems))
+    counts = LexiconCounts()
+    for i, (src, tgt) in enumerate(bead_stems):
+        counts.add(src, tgt, i if i % step == 0 else None)
+    return lexicon_from_counts(counts, min_count, min_dice, per_word)
+
+
+def lexicon_from_counts(counts: LexiconCounts, min_count: int = 2, min_dice: float = 0.3,
+                        per_word: int = 3) -> Lexicon:
+    """The lexicon of counted beads: stem pairs seen `min_count` times with a Dice of
+    `min_dice`, the best `per_word` for each source stem."""
+    c_src, c_tgt = counts.src, counts.tgt
     best: dict[str, list[tuple[float, str]]] = {}
-    for (s, t), n in c_pair.items():
+    for (s, t), n in counts.pair.items():
         if n < min_count:
             continue
         dice = 2 * n / (c_src[s] + c_tgt[t])
         if dice >= min_dice:
             best.setdefault(s, []).append((dice, t))
     lexicon = Lexicon({s: frozenset(t for _, t in sorted(v, reverse=True)[:per_word]) for s, v in best.items()})
-    lexicon.p_true, lexicon.p_random = _coverage(lexicon, bead_stems)
+    sample = [(src, tgt) for _, src, tgt in sorted(counts.sample, key=lambda x: x[0])]
+    lexicon.p_true, lexicon.p_random = _coverage(lexicon, sample)
     return lexicon
 
 
-def _coverage(lexicon: Lexicon, bead_stems: list, sample: int = 2000) -> tuple[float, float]:
-    """Mean share of linked words in the beads (true pairs) and in beads paired with a bead
-    further on (random pairs)."""
-    pairs = bead_stems[:: max(1, len(bead_stems) // sample)]
+def _coverage(lexicon: Lexicon, pairs: list) -> tuple[float, float]:
+    """Mean share of linked words in the sampled beads (true pairs) and in beads paired
+    with a bead further on (random pairs)."""
     if len(pairs) < 20 or not lexicon.links:
         return 0.0, 0.0
     true = sum(lexicon.share(s, t) for s, t in pairs) / len(pairs)

@@ -19,6 +19,11 @@ def load_document(path: str | Path, lang: str | None = None) -> M.Document:
     return build_document(raw, Path(path).name, lang, str(path))
 
 
+def load_pair(kk_path: str | Path, ru_path: str | Path) -> tuple[M.Document, M.Document]:
+    """A pair's Kazakh and Russian documents (InputError if either cannot be read)."""
+    return load_document(kk_path, "kk"), load_document(ru_path, "ru")
+
+
 def build_document(raw: RawText, name: str, lang: str | None, path: str = "") -> M.Document:
     if lang is None:
         lang = detect_language(raw.text)
