@@ -1,4 +1,4 @@
-"""Commands: corpus align, corpus review (corpus mode, align/corpus)."""
+"""Commands: corpus align, corpus review, corpus glossary (corpus mode, align/corpus)."""
 from __future__ import annotations
 
 import argparse
@@ -36,6 +36,18 @@ def register(sub) -> None:
     r.add_argument("--db", default=argparse.SUPPRESS, help="the workspace to import into (default: $SAIKES_DB "
                                                          "or ./saikes.db)")
     r.set_defaults(func=cmd_corpus_review)
+
+    g = csub.add_parser("glossary", help="build the glossary of a corpus (stored in a workspace, written as "
+                                         "TSV, TBX and OmegaT glossary)")
+    g.add_argument("out", metavar="OUT", help="the folder of saikes corpus align")
+    g.add_argument("--db", default=argparse.SUPPRESS, help="the workspace that keeps the glossary for review "
+                                                         "(default: $SAIKES_DB or ./saikes.db)")
+    g.add_argument("--files", default=None, metavar="DIR", help="folder for the files (default: OUT/glossary)")
+    g.add_argument("--stem", default="glossary", help="file name without extension (default: glossary)")
+    g.add_argument("--all", action="store_true", help="write the low-score candidates too")
+    g.add_argument("--workers", type=int, default=None, metavar="N",
+                   help=f"processes that find term candidates (default: every core, {os.cpu_count()} here)")
+    g.set_defaults(func=cmd_corpus_glossary)
 
 
 @contextmanager
@@ -101,4 +113,29 @@ def cmd_corpus_review(args) -> int:
     print(f"{len(done)} pairs imported into {args.db} for review (lowest mean confidence first): "
           + ", ".join(done[:10]) + (" …" if len(done) > 10 else ""))
     print(f"open them with: saikes ui --db {args.db}")
+    return 0
+
+
+def cmd_corpus_glossary(args) -> int:
+    from ..corpus.glossary import CorpusBeads
+    from ..glossary import build_glossary, check_file_stem, write_glossary_files
+    from ..store import Workspace
+    out = Path(args.out)
+    if not (out / "pairs").is_dir():
+        raise InputError(f"{out}: not a folder of saikes corpus align (no pairs/ in it)")
+    check_file_stem(args.stem)
+    workers = args.workers if args.workers is not None else os.cpu_count() or 1
+    if workers < 1:
+        raise SaikesError(f"--workers must be 1 or more, not {workers}")
+    with Workspace(args.db) as ws:
+        source = CorpusBeads(out, ws)
+        if not source.pairs():
+            raise InputError(f"{out}: no aligned pair to build a glossary from")
+        stats = build_glossary(source, workers=workers)
+        folder = Path(args.files) if args.files else out / "glossary"
+        folder.mkdir(parents=True, exist_ok=True)
+        paths = write_glossary_files(ws, folder, stem=args.stem,
+                                     include_candidates=args.all, sources=[str(out)])
+    print(f"glossary of {len(source.pairs())} pairs ({stats['beads']} distinct beads): {stats['exported']} of "
+          f"{stats['entries']} entries exported; kept in {args.db} for review; " + ", ".join(str(p) for p in paths))
     return 0

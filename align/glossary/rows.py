@@ -106,14 +106,15 @@ def check_file_stem(stem: str) -> None:
 
 
 def write_glossary_files(ws: Workspace, directory: str | Path, stem: str = "seeds",
-                         include_candidates: bool = False) -> list[Path]:
+                         include_candidates: bool = False, sources: list[str] | None = None) -> list[Path]:
     """Write STEM.tsv, STEM.tbx (TBX-Basic) and STEM.txt (OmegaT glossary) into `directory`:
-    the exported entries (`exported`), candidates too if asked."""
+    the exported entries (`exported`), candidates too if asked; `sources` (default: the
+    workspace's pairs) are named in the TBX header."""
     from tmx_out.registry import FORMATS, write_terms
     check_file_stem(stem)
     rows = _require_glossary(ws, include_candidates)
     directory = Path(directory)
-    pairs = [p.name for p in ws.pairs()]
+    pairs = sources if sources is not None else [p.name for p in ws.pairs()]
     paths = []
     for fmt in ("terms-tsv", "tbx", "omegat"):
         path = directory / f"{stem}{FORMATS[fmt].suffix}"

@@ -117,6 +117,17 @@ def test_corpus_gives_the_beads_of_saikes_run(corpus, aligned, tmp_path):
     assert "pairs: 30 (aligned 28, with errors 2)" in summary
     assert not [p for p in aligned.rglob(".*.part")]
 
+    # the corpus glossary, read from the Parquet beads a pair at a time, is the glossary
+    # saikes run built in its workspace
+    assert saikes(["corpus", "glossary", str(aligned), "--db", str(tmp_path / "g.db"), "--files",
+                   str(tmp_path / "gl"), "--workers", "2"]) == 0
+
+    def glossary(path):
+        with Workspace(path, create=False) as ws:
+            return [tuple(r) for r in ws.db.execute("SELECT kk, ru, score, status FROM glossary ORDER BY kk, ru")]
+    assert glossary(tmp_path / "g.db") == glossary(db) and len(glossary(db)) > 100
+    assert {p.name for p in (tmp_path / "gl").iterdir()} == {"glossary.tsv", "glossary.tbx", "glossary.txt"}
+
 
 def test_a_rerun_skips_every_finished_pair(corpus, aligned, client):
     log = (aligned / "aligned.log").read_text().splitlines()
