@@ -4,6 +4,7 @@ entries as a terminologist works with them (`rows`), lookup in any inflected for
 (`lookup`), the consistency check (`qa`), and the terms marked in the review app (`marks`)."""
 from __future__ import annotations
 
-from .build import DEFAULTS, GlossaryError, build_entries, build_glossary, entry_score, kazakh_stemmer
+from .beads import kazakh_stemmer
+from .build import DEFAULTS, GlossaryError, build_entries, build_glossary, entry_score
 from .rows import (STATUSES, Entry, add_entries, add_entry, check_file_stem, edit_entry, entries, entry, exported,
                    filtered, set_status, write_glossary_files)

@@ -22,9 +22,7 @@ Reads beads only through `Workspace.beads()`, so it works on any aligned workspa
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 
 from . import kazakh_stem as kz
@@ -34,7 +32,8 @@ from ..store import Workspace
 from .citation import _cite_kk, _cite_ru, _examples, _occurrence_stats, _plural_in_use
 from .heads import head_entries
 from .score import entry_score
-from .terms import Occurrence, kazakh_terms, russian_terms
+from .beads import BeadTerms, read_beads
+from .terms import Occurrence
 from ..model import Status
 
 # Thresholds of a build; `build_glossary` takes each as a keyword.
@@ -55,89 +54,6 @@ class GlossaryError(SaikesError):
 
 
 # ------------------------------------------------------------------ reading the beads
-
-@dataclass
-class _Bead:
-    bead: object
-    pair: str
-    kk: list[Occurrence]
-    ru: list[Occurrence]
-
-
-def _stemmer_for(beads) -> kz.KazakhStemmer:
-    lexicon = Counter()
-    for b in beads:
-        lexicon.update(kz.tokenize(b.kk))
-    return kz.KazakhStemmer(lexicon)
-
-
-def kazakh_stemmer(ws: Workspace) -> kz.KazakhStemmer:
-    """The stemmer the glossary of this workspace is built with: it settles ambiguous
-    Kazakh words by the word forms of all the beads."""
-    return _stemmer_for(b for b in ws.iter_beads() if b.status != Status.REJECTED)
-
-
-def _read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4, distinct: bool = False,
-                workers: int = 1):
-    """The beads with their candidates; with `distinct`, one bead per distinct pair of texts
-    (what the glossary counts by; QA and look-up read every bead). The workspace is read
-    twice, a bead at a time, so that only the beads kept are held; the candidates of the
-    kept texts are found in up to `workers` processes."""
-    names = {p.id: p.name for p in ws.pairs()}
-    stemmer = kazakh_stemmer(ws)
-    every = (b for b in ws.iter_beads(None if pair is None else ws.pair(pair).id) if b.status != Status.REJECTED)
-    kept = []
-    # a pair of texts seen before (an act imported twice, a TMX of acts already aligned, a copy)
-    # counts once: repeated text is not evidence of a translation (kept as hashes: a corpus's
-    # texts are not held twice; two different pairs of texts share one with odds of 2^-64)
-    pairs_seen: set[int] = set()
-    for b in every:
-        if not b.kk.strip() or not b.ru.strip():
-            continue
-        if distinct:
-            same = hash((_normalized(b.kk), _normalized(b.ru)))
-            if same in pairs_seen:
-                continue
-            pairs_seen.add(same)
-        kept.append(b)
-    kk = _candidates([b.kk for b in kept], "kk", stemmer, max_words, workers)
-    ru = _candidates([b.ru for b in kept], "ru", None, max_words, workers)
-    return [_Bead(b, names.get(b.pair_id, str(b.pair_id)), kk[b.kk], ru[b.ru]) for b in kept], stemmer
-
-
-PARALLEL_TEXTS = 2000   # distinct texts from which finding candidates is worth other processes
-
-
-def _candidates(texts: list[str], lang: str, stemmer, max_words: int, workers: int) -> dict[str, list]:
-    """The candidates of each distinct text (a standard clause, an act imported twice, is
-    read once)."""
-    distinct = list(dict.fromkeys(texts))
-    _EXTRACT.update(lang=lang, stemmer=stemmer, max_words=max_words)
-    if workers < 2 or len(distinct) < PARALLEL_TEXTS:
-        return {t: _extract(t) for t in distinct}
-    from ..pool import process_pool
-    with process_pool(workers, _EXTRACT.update, ({"lang": lang, "stemmer": stemmer, "max_words": max_words},)) as pool:
-        return dict(zip(distinct, pool.map(_extract, distinct, chunksize=64)))
-
-
-# what `_extract` needs, set in this process or in each worker
-_EXTRACT: dict = {}
-
-
-def _extract(text: str) -> list[Occurrence]:
-    if _EXTRACT["lang"] == "kk":
-        return kazakh_terms(text, _EXTRACT["stemmer"], _EXTRACT["max_words"])
-    return russian_terms(text, _EXTRACT["max_words"])
-
-
-def _normalized(text: str) -> str:
-    """A text reduced to its words, lower case: near-identical copies (other spaces, quotes,
-    numbering, look-alike letters) come to the same string."""
-    return " ".join(kz.fold(w) for w in _LETTERS.findall(text))
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-
 
 def _fragment(o: Occurrence, longer: Occurrence) -> bool:
     """True if `o` is a mere piece of `longer`, not a term used inside it:
@@ -162,7 +78,7 @@ def _fragment(o: Occurrence, longer: Occurrence) -> bool:
     return not (i == 0 and o.head_last and o.size == longer.head + 1)
 
 
-def _independent(beads: list[_Bead], side: str, frequent: set[str]) -> tuple[Counter, set[str]]:
+def _independent(beads: list[BeadTerms], side: str, frequent: set[str]) -> tuple[Counter, set[str]]:
     """Beads in which a key occurs at least once other than as a piece of a longer
     frequent candidate. A piece of two or more different longer candidates (хаттама of
     жеке хаттама and жекелеген хаттама) combines freely, so it is a term of its own: all
@@ -271,7 +187,7 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
     if unknown:
         raise GlossaryError(f"unknown glossary option(s): {', '.join(sorted(unknown))}")
     opt = {**DEFAULTS, **options}
-    beads, stemmer = _read_beads(ws, max_words=opt["max_words"], distinct=True, workers=workers)
+    beads, stemmer = read_beads(ws, max_words=opt["max_words"], distinct=True, workers=workers)
     if not beads:
         raise GlossaryError(f"no aligned pairs in {ws.path}: import and align documents before "
                             f"building the glossary")

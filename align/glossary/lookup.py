@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from . import kazakh_stem as kz
 from . import russian_lemma as rl
-from .build import GlossaryError, _read_beads
+from .beads import read_beads
+from .build import GlossaryError
 from .rows import Entry, _require_glossary
 from .terms import guess_language
 from ..store import Workspace
@@ -104,7 +105,7 @@ def _query_key(query: str, lang: str, rows: list[Entry]) -> str:
 
 def _concordance(ws: Workspace, query: str, langs: list[str], n: int) -> list[dict]:
     """Beads whose text holds the query's key, for a term the glossary does not have."""
-    beads, stemmer = _read_beads(ws)
+    beads, stemmer = read_beads(ws)
     out = []
     for lg in langs:
         key = kz.phrase_key(query, stemmer) if lg == "kk" else rl.phrase_key(query)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from . import kazakh_stem as kz
 from . import rows as G
 from . import russian_lemma as rl
-from .build import kazakh_stemmer
+from .beads import kazakh_stemmer
 from .terms import terms
 from ..lang.words import WORD
 from ..model import KEPT

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..lang.words import LOOKALIKES, has_cyrillic
-from .build import _read_beads
+from .beads import read_beads
 from .rows import _require_glossary
 from ..lang.tables import MONTHS
 from .lookup import _clip, kwic
@@ -80,7 +80,7 @@ def qa(ws: Workspace, pair: str | None = None) -> QaReport:
             top.freq >= QA_MIN_SHARE * top.kk_freq and top.dice >= QA_MIN_DICE
         if reviewed or consistent:
             checked[k] = es
-    beads, _ = _read_beads(ws, pair)
+    beads, _ = read_beads(ws, pair)
     issues = []
     for b in beads:
         bd = b.bead

@@ -44,7 +44,7 @@ def test_glossary_candidates_found_in_a_pool_give_the_same_glossary(tmp_path, mo
     on) stores exactly the entries one process does."""
     from align import glossary as G
     from align import pool
-    from align.glossary import build as B
+    from align.glossary import beads as B
     one = _imported(tmp_path / "one.db")
     jobs.align_all(one)
     two = Workspace(one.backup(tmp_path / "two.db"))
