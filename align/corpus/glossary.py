@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
 from ..store.beads import Bead
 from . import store as S
 
@@ -48,7 +46,7 @@ class CorpusBeads:
         """The beads of every aligned pair (or of one), a pair file in memory at a time. A
         corpus bead has no workspace id: `pair` and `pos` name it."""
         for ref in self._pairs if pair_id is None else [self._pairs[pair_id]]:
-            for r in pq.read_table(S.beads_path(self.out, ref.name), columns=_COLUMNS).to_pylist():
+            for r in S.read_file(S.beads_path(self.out, ref.name), _COLUMNS).to_pylist():
                 yield Bead(None, ref.id, r["bead"], r["section"] or "", r["article"], r["kk_segs"], r["ru_segs"],
                            r["kk"], r["ru"], r["confidence"], {}, r["status"], 0, "", "")
 
