@@ -57,32 +57,34 @@ def read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4, disti
                 continue
             pairs_seen.add(same)
         kept.append(b)
-    kk = _candidates([b.kk for b in kept], "kk", stemmer, max_words, workers)
-    ru = _candidates([b.ru for b in kept], "ru", None, max_words, workers)
-    return [BeadTerms(b, names.get(b.pair_id, str(b.pair_id)), kk[b.kk], ru[b.ru]) for b in kept], stemmer
+    found = _candidates([("kk", t) for t in dict.fromkeys(b.kk for b in kept)]
+                        + [("ru", t) for t in dict.fromkeys(b.ru for b in kept)], stemmer, max_words, workers)
+    return [BeadTerms(b, names.get(b.pair_id, str(b.pair_id)), found[("kk", b.kk)], found[("ru", b.ru)])
+            for b in kept], stemmer
 
 
 PARALLEL_TEXTS = 2000   # distinct texts from which finding candidates is worth other processes
 
 
-def _candidates(texts: list[str], lang: str, stemmer, max_words: int, workers: int) -> dict[str, list]:
-    """The candidates of each distinct text (a standard clause, an act imported twice, is
-    read once)."""
-    distinct = list(dict.fromkeys(texts))
-    _EXTRACT.update(lang=lang, stemmer=stemmer, max_words=max_words)
-    if workers < 2 or len(distinct) < PARALLEL_TEXTS:
-        return {t: _extract(t) for t in distinct}
+def _candidates(texts: list[tuple[str, str]], stemmer, max_words: int, workers: int) -> dict[tuple, list]:
+    """The candidates of each distinct (language, text) (a standard clause, an act imported
+    twice, is read once), in one pool of `workers` processes when there are many."""
+    setting = {"stemmer": stemmer, "max_words": max_words}
+    _EXTRACT.update(setting)
+    if workers < 2 or len(texts) < PARALLEL_TEXTS:
+        return {t: _extract(t) for t in texts}
     from ..pool import process_pool
-    with process_pool(workers, _EXTRACT.update, ({"lang": lang, "stemmer": stemmer, "max_words": max_words},)) as pool:
-        return dict(zip(distinct, pool.map(_extract, distinct, chunksize=64)))
+    with process_pool(workers, _EXTRACT.update, (setting,)) as pool:
+        return dict(zip(texts, pool.map(_extract, texts, chunksize=64)))
 
 
 # what `_extract` needs, set in this process or in each worker
 _EXTRACT: dict = {}
 
 
-def _extract(text: str) -> list[Occurrence]:
-    if _EXTRACT["lang"] == "kk":
+def _extract(item: tuple[str, str]) -> list[Occurrence]:
+    lang, text = item
+    if lang == "kk":
         return kazakh_terms(text, _EXTRACT["stemmer"], _EXTRACT["max_words"])
     return russian_terms(text, _EXTRACT["max_words"])
 

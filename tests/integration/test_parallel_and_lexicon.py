@@ -54,7 +54,7 @@ def test_glossary_candidates_found_in_a_pool_give_the_same_glossary(tmp_path, mo
     s1 = G.build_glossary(one, workers=1)
     assert pools == []
     G.build_glossary(two, workers=2)
-    assert pools == [2, 2]          # the Kazakh texts, then the Russian ones
+    assert pools == [2]             # one pool for the Kazakh and the Russian texts
 
     def rows(ws):
         return [tuple(r) for r in ws.db.execute("SELECT kk, ru, score, status FROM glossary ORDER BY kk, ru")]
