@@ -19,18 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from align import __version__ as TOOL_VERSION   # noqa: F401  (not importlib.metadata: 0.1 s at every start)
 from align.errors import SaikesError
-
-
-def _version() -> str:
-    try:
-        from importlib.metadata import version
-        return version("saikes")
-    except Exception:   # running from a checkout that was never installed
-        return "dev"
-
-
-TOOL_VERSION = _version()
 
 
 class ExportError(SaikesError):

@@ -86,7 +86,7 @@ def kazakh_phrases(toks, stemmer, cls, caps_of) -> list:
 
 def _ru_parse(word: str, pos: tuple[str, ...]):
     for p in rl.all_parses(word):
-        if p.tag.POS in pos and p.score >= 0.2:
+        if rl.tag(p).POS in pos and p.score >= 0.2:
             return p
     return None
 
@@ -95,8 +95,8 @@ def _agree(a: str, b: str) -> str | None:
     """The number two nouns share in a case both can be in (изменения и дополнения: plur),
     or None if they cannot agree."""
     def readings(w):
-        return {(p.tag.case, p.tag.number) for p in rl.all_parses(w)
-                if p.tag.POS == "NOUN" and p.score >= 0.1}
+        return {(rl.tag(p).case, rl.tag(p).number) for p in rl.all_parses(w)
+                if rl.tag(p).POS == "NOUN" and p.score >= 0.1}
     common = readings(a) & readings(b)
     return min(common, key=lambda cn: cn[1] != "plur")[1] if common else None
 
@@ -105,7 +105,7 @@ def _nominative(word: str, number: str | None = None) -> str:
     p = _ru_parse(word, ("NOUN", "ADJF", "PRTF"))
     if p is None:
         return word
-    number = number or ("plur" if "plur" in p.tag else None)
+    number = number or ("plur" if "plur" in rl.tag(p) else None)
     f = p.inflect({"nomn"} | ({number} if number else set()))
     w = f.word if f else word
     return w.capitalize() if word[:1].isupper() and not word.isupper() else w
@@ -137,9 +137,9 @@ def russian_phrases(toks, cls, caps_of) -> list:
             if size == 3 and span[1].text.lower() not in RU_VERB_PREPOSITIONS:
                 continue
             obj = _ru_parse(span[-1].text, ("NOUN",))
-            if obj is None or size == 2 and (head.tag.POS == "NOUN" or obj.tag.case != "accs"):
+            if obj is None or size == 2 and (rl.tag(head).POS == "NOUN" or rl.tag(obj).case != "accs"):
                 continue
-            first = head.normal_form if head.tag.POS in ("VERB", "INFN") else _nominative(w).lower()
+            first = head.normal_form if rl.tag(head).POS in ("VERB", "INFN") else _nominative(w).lower()
             citation = " ".join([first] + [t.text for t in span[1:]])
             key = rl.phrase_key([first] + [t.text for t in span[1:]])
             out.append(_occurrence(cls, "ru", key, span, citation, tuple(False for _ in span), coordination=False))

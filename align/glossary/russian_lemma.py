@@ -52,6 +52,35 @@ CASE_MAP = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "voct": "nomn"}
 ADJ_POS = ("ADJF", "PRTF")
 
 
+@dataclass(frozen=True, slots=True)
+class TagView:
+    """A pymorphy3 tag's attributes, read once: pymorphy3 computes them at every access
+    (a set intersection and a checked string each), and the glossary asks for them
+    hundreds of thousands of times per build."""
+    POS: str | None
+    case: str | None
+    number: str | None
+    gender: str | None
+    grammemes: frozenset
+
+    def __contains__(self, grammeme: str) -> bool:
+        return grammeme in self.grammemes
+
+
+_TAG_VIEWS: dict[int, tuple] = {}     # id of a pymorphy3 tag → (the tag, kept alive; its view)
+
+
+def tag(p) -> TagView:
+    """The attributes of a parse's tag (`tag(p).POS`, `"Fixd" in tag(p)`)."""
+    t = p.tag
+    hit = _TAG_VIEWS.get(id(t))
+    if hit is None:
+        hit = _TAG_VIEWS[id(t)] = (t, TagView(*(None if v is None else str(v) for v in (t.POS, t.case, t.number,
+                                                                                        t.gender)),
+                                              frozenset(map(str, t.grammemes))))
+    return hit[1]
+
+
 @lru_cache(maxsize=1)
 def morph():
     import pymorphy3
@@ -68,45 +97,45 @@ def all_parses(word: str) -> tuple:
 @lru_cache(maxsize=300_000)
 def parses(word: str) -> tuple:
     """Readings of a word that matter for noun phrases, most probable first."""
-    return tuple(p for p in all_parses(word) if p.tag.POS in ("NOUN", "ADJF", "PRTF"))
+    return tuple(p for p in all_parses(word) if tag(p).POS in ("NOUN", "ADJF", "PRTF"))
 
 
 def _case(p) -> str | None:
-    c = p.tag.case
+    c = tag(p).case
     return CASE_MAP.get(c, c)
 
 
 def agrees(adj, noun) -> bool:
-    if _case(adj) != _case(noun) and "Fixd" not in noun.tag:
+    if _case(adj) != _case(noun) and "Fixd" not in tag(noun):
         return False
-    if "Fixd" in noun.tag:          # indeclinable nouns agree with anything
+    if "Fixd" in tag(noun):          # indeclinable nouns agree with anything
         return True
-    if adj.tag.number != noun.tag.number:
+    if tag(adj).number != tag(noun).number:
         return False
-    if noun.tag.number == "sing":
-        g = noun.tag.gender
-        if g and "GNdr" not in noun.tag and "Ms-f" not in noun.tag and adj.tag.gender != g:
+    if tag(noun).number == "sing":
+        g = tag(noun).gender
+        if g and "GNdr" not in tag(noun) and "Ms-f" not in tag(noun) and tag(adj).gender != g:
             return False
     return True
 
 
 def is_noun(p) -> bool:
-    return p.tag.POS == "NOUN"
+    return tag(p).POS == "NOUN"
 
 
 def is_adj(p) -> bool:
-    return p.tag.POS in ADJ_POS and "Apro" not in p.tag
+    return tag(p).POS in ADJ_POS and "Apro" not in tag(p)
 
 
 def is_name(p) -> bool:
-    return any(t in p.tag for t in NAME_TAGS)
+    return any(t in tag(p) for t in NAME_TAGS)
 
 
 @lru_cache(maxsize=100_000)
 def lemma_of(p) -> str:
     """The dictionary form used in keys; a participle keeps its own form (договаривающийся),
     not the verb's infinitive."""
-    if p.tag.POS == "PRTF":
+    if tag(p).POS == "PRTF":
         f = p.inflect({"nomn", "sing", "masc"})
         if f:
             return f.word.replace("ё", "е")
@@ -164,7 +193,7 @@ def resolve(words: list[str] | tuple[str, ...]) -> Phrase | None:
                 if not cand:
                     ok = False
                     break
-                chosen[i] = max(cand, key=lambda p: (p.tag.POS == "ADJF", p.score))
+                chosen[i] = max(cand, key=lambda p: (tag(p).POS == "ADJF", p.score))
                 roles[i] = "A"
             if not ok:
                 continue
@@ -205,12 +234,12 @@ def _complements(words, options, start, prev_noun):
             continue
         # genitive group: A* N[gent]
         j = i
-        while j < n and not any(is_noun(p) and _case(p) == "gent" or is_noun(p) and "Fixd" in p.tag
+        while j < n and not any(is_noun(p) and _case(p) == "gent" or is_noun(p) and "Fixd" in tag(p)
                                 for p in options[j]):
             j += 1
         if j >= n:
             return None
-        nouns = [p for p in options[j] if is_noun(p) and (_case(p) == "gent" or "Fixd" in p.tag)]
+        nouns = [p for p in options[j] if is_noun(p) and (_case(p) == "gent" or "Fixd" in tag(p))]
         found = False
         for np_ in sorted(nouns, key=lambda p: -p.score):
             group = []
@@ -218,7 +247,7 @@ def _complements(words, options, start, prev_noun):
                 cand = [p for p in options[k] if is_adj(p) and agrees(p, np_)]
                 if not cand:
                     break
-                group.append((max(cand, key=lambda p: (p.tag.POS == "ADJF", p.score)), "C"))
+                group.append((max(cand, key=lambda p: (tag(p).POS == "ADJF", p.score)), "C"))
             else:
                 out.extend(group)
                 out.append((np_, "C"))
@@ -234,8 +263,8 @@ def _complements(words, options, start, prev_noun):
 def _certain_number(word: str, chosen) -> str | None:
     """The number of the head if every reading of the word with that lemma agrees on it."""
     lemma = chosen.normal_form
-    nums = {p.tag.number for p in parses(word) if is_noun(p) and p.normal_form == lemma}
-    if "Pltm" in chosen.tag:
+    nums = {tag(p).number for p in parses(word) if is_noun(p) and p.normal_form == lemma}
+    if "Pltm" in tag(chosen):
         return "plur"
     return nums.pop() if len(nums) == 1 else None
 
@@ -248,9 +277,9 @@ def cite(phrase: Phrase, plural: bool = False, caps: list[bool | None] | None = 
     with a capital (None: as the dictionary has it)."""
     head = phrase.parses[phrase.head]
     number = "plur" if plural else "sing"
-    if "Pltm" in head.tag:
+    if "Pltm" in tag(head):
         number = "plur"
-    if "Sgtm" in head.tag:
+    if "Sgtm" in tag(head):
         number = "sing"
     hform = head.inflect({"nomn", number}) or head.inflect({"nomn"}) or head
     out = []
@@ -259,9 +288,9 @@ def cite(phrase: Phrase, plural: bool = False, caps: list[bool | None] | None = 
             text = hform.word
         elif r == "A":
             grams = {"nomn", number}
-            if number == "sing" and hform.tag.gender and "GNdr" not in hform.tag \
-                    and "Ms-f" not in hform.tag:
-                grams.add(hform.tag.gender)
+            if number == "sing" and tag(hform).gender and "GNdr" not in tag(hform) \
+                    and "Ms-f" not in tag(hform):
+                grams.add(tag(hform).gender)
             f = p.inflect(grams) or p.inflect({"nomn", number}) or p
             text = f.word
         elif r == "P":         # apposition to the head: "город Астана"

@@ -303,10 +303,10 @@ def _ru_flags(word: str) -> tuple[bool, bool]:
     ps = rl.parses(word)
     if not ps:
         return True, False
-    if any(p.tag.POS in ("ADJF", "PRTF") and _ru_stop_adjective(p) for p in ps) and \
-            not any(p.tag.POS == "NOUN" for p in ps if p.score > 0.2):
+    if any(rl.tag(p).POS in ("ADJF", "PRTF") and _ru_stop_adjective(p) for p in ps) and \
+            not any(rl.tag(p).POS == "NOUN" for p in ps if p.score > 0.2):
         return True, False
-    if all("Apro" in p.tag for p in ps if p.tag.POS != "NOUN") and not any(p.tag.POS == "NOUN" for p in ps):
+    if all("Apro" in rl.tag(p) for p in ps if rl.tag(p).POS != "NOUN") and not any(rl.tag(p).POS == "NOUN" for p in ps):
         return True, False
     return False, True
 

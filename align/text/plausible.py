@@ -10,6 +10,7 @@ controls. Real acts, including PDF copies with Latin look-alikes (Үкiметi),
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..lang.tables import CYRILLIC_ALPHABET, HOMOGLYPHS
@@ -69,17 +70,18 @@ def sample(text: str) -> str:
 def assess(text: str) -> Reading:
     text = sample(text)
     r = Reading(chars=len(text), controls=len(CONTROLS.findall(text)), replacements=text.count("\ufffd"))
-    for ch in text:
-        if ch.isalpha():
-            r.letters += 1
-            if "\u0400" <= ch <= "\u04ff":
-                r.cyrillic += 1
-    for m in _WORD.finditer(text):
-        word = m.group()
-        r.word_chars += len(word)
+    r.letters = sum(map(str.isalpha, text))
+    r.cyrillic = len(_CYRILLIC_LETTER.findall(text))
+    # a legal text repeats its words: each distinct word is judged once
+    for word, times in Counter(_WORD.findall(text)).items():
+        chars = len(word) * times
+        r.word_chars += chars
         if formable(word):
-            r.formable_chars += len(word)
+            r.formable_chars += chars
     return r
+
+
+_CYRILLIC_LETTER = re.compile(r"(?=[^\W\d_])[\u0400-\u04ff]")
 
 
 def formable(word: str) -> bool:
