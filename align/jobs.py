@@ -133,16 +133,35 @@ def _setup(path: str, params: Params, lexicon: Lexicon | None = None) -> None:
 
 def _first_pass(pair_id: int) -> tuple[list, MismatchError | None]:
     ws = _WORKER["ws"]
-    return first_pass(ws.pair_name(pair_id), ws.document(pair_id, "kk"), ws.document(pair_id, "ru"),
-                      _WORKER["params"], reviewed_beads(ws, pair_id))
+    kk, ru = _prepared(ws, pair_id, ws.document_revision(pair_id), keep=_WORKER.get("keep_prepared", False))
+    return first_pass(ws.pair_name(pair_id), kk, ru, _WORKER["params"], reviewed_beads(ws, pair_id))
 
 
 def _second_pass(pair_id: int):
     ws = _WORKER["ws"]
     revision = ws.document_revision(pair_id)     # before the documents are read
-    result = second_pass(ws.document(pair_id, "kk"), ws.document(pair_id, "ru"), _WORKER["params"],
-                         _WORKER["lexicon"], reviewed_beads(ws, pair_id))
+    kk, ru = _prepared(ws, pair_id, revision)
+    result = second_pass(kk, ru, _WORKER["params"], _WORKER["lexicon"], reviewed_beads(ws, pair_id))
     return result.beads, result.report, revision
+
+
+# Documents prepared in the first pass are kept for the second up to this many segments in
+# all (a few MB of clues), when one process makes both passes: a small run reads and
+# prepares each document once, a corpus reads them again and its memory stays flat.
+KEEP_PREPARED_SEGMENTS = 20_000
+
+
+def _prepared(ws, pair_id: int, revision: tuple, keep: bool = False):
+    kept = _WORKER.setdefault("prepared", {})
+    hit = kept.pop((pair_id, revision), None)
+    if hit is not None:
+        return hit
+    docs = prepare(ws.document(pair_id, "kk")), prepare(ws.document(pair_id, "ru"))
+    size = sum(len(d.clues) for d in docs)
+    if keep and _WORKER.get("prepared_segments", 0) + size <= KEEP_PREPARED_SEGMENTS:
+        kept[(pair_id, revision)] = docs
+        _WORKER["prepared_segments"] = _WORKER.get("prepared_segments", 0) + size
+    return docs
 
 
 # The two passes over one pair's documents, shared by the workspace jobs above and by
@@ -178,7 +197,7 @@ class _Pool:
         if self.executor:
             self.executor.shutdown()
         if self.workers == 1:
-            _WORKER.update(ws=self.ws, params=self.params, lexicon=lexicon)
+            _WORKER.update(ws=self.ws, params=self.params, lexicon=lexicon, keep_prepared=True)
             return
         from .core.dp import warm_up
         from .pool import process_pool

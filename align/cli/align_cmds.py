@@ -217,7 +217,13 @@ def _run_extras(ws, args, out: Path) -> None:
     from ..glossary import build_glossary, write_glossary_files
     tmx = out / f"{safe_slug(args.name)}.tmx"
     print(f"translation memory: {tmx} ({write_tmx(iter_units(ws), tmx)} units)")
-    stats = build_glossary(ws, workers=workers(args, len(ws.pairs())))
+    processes = workers(args, len(ws.pairs()))
+    if processes > 1:       # a large run: the glossary does not share this process's memory
+        from ..glossary.build import build_glossary_at
+        from ..pool import run_apart
+        stats = run_apart(build_glossary_at, ws.path, processes)
+    else:
+        stats = build_glossary(ws, workers=1)
     folder = Path(args.glossaries or args.out)
     folder.mkdir(parents=True, exist_ok=True)
     paths = write_glossary_files(ws, folder, stem=f"{safe_slug(args.name)}.glossary")

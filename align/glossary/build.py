@@ -180,6 +180,12 @@ def build_glossary(ws: Workspace, workers: int = 1, **options) -> dict:
     return stats
 
 
+def build_glossary_at(path: str, workers: int = 1) -> dict:
+    """`build_glossary` on the workspace file at `path` (for a build in another process)."""
+    with Workspace(path, create=False) as ws:
+        return build_glossary(ws, workers)
+
+
 def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict], dict]:
     """The entries a build would store, each with the features its score is made of, and
     the build's statistics; nothing is stored."""

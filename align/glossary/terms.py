@@ -104,7 +104,7 @@ RU_STOP_ADJECTIVES = rl.STOP_ADJECTIVES
 RU_STOP_NOUNS = rl.STOP_NOUNS | {"счет", "друг", "образ", "имя"}
 
 
-@dataclass
+@dataclass(slots=True)     # a corpus holds millions: no __dict__ each
 class Occurrence:
     lang: str
     key: str

@@ -98,5 +98,24 @@ def test_run_with_workers(tmp_path):
         assert r.returncode == 1 and "broken: not imported" in r.stderr, r.stderr
         outs[w] = r.stdout.replace(f"o{w}", "o").replace(f"w{w}.db", "w.db")
     assert outs[1] == outs[2] and outs[1].count("mean confidence") == 4
+    # with two processes the glossary is built in a process of its own: the same glossary
+    for suffix in ("tsv", "txt"):
+        one, two = (tmp_path / f"o{w}" / f"seeds.glossary.{suffix}" for w in (1, 2))
+        assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8") and one.stat().st_size > 1000
     r = run_cli("--db", tmp_path / "x.db", "run", "--workers", "0")
     assert r.returncode == 1 and "--workers must be 1 or more" in r.stderr
+
+
+def test_run_apart_passes_back_the_result_and_the_error(tmp_path):
+    from align import pool
+    from align.glossary.build import GlossaryError, build_glossary_at
+    empty = tmp_path / "empty.db"
+    Workspace(empty).close()
+    with pytest.raises(GlossaryError, match="no aligned pairs"):
+        pool.run_apart(build_glossary_at, str(empty), 1)
+    ws = _imported(tmp_path / "w.db")
+    jobs.align_all(ws)
+    ws.close()
+    stats = pool.run_apart(build_glossary_at, str(tmp_path / "w.db"), 1)
+    with Workspace(tmp_path / "w.db") as again:
+        assert stats["entries"] == len(again.glossary_entries()) > 50
