@@ -110,6 +110,7 @@ def _mark_contents(blocks: list[M.Block], lang: str, text: str) -> None:
     """A table of contents: a run of headings with no text between them whose units
     appear again later as the real headings (or a run under a "Мазмұны" title). Its lines
     are kept out of anchoring: they repeat the headings of the text."""
+    last_at = {b.key: k for k, b in enumerate(blocks) if b.key}   # a key seen at j or later: last_at >= j
     i = 0
     while i < len(blocks):
         if blocks[i].kind not in _TOC_FILLER:
@@ -121,9 +122,8 @@ def _mark_contents(blocks: list[M.Block], lang: str, text: str) -> None:
         run = blocks[i:j]
         titled = run[0].kind == M.TOC
         keys = [b.key for b in run if b.key]
-        later = {b.key for b in blocks[j:] if b.key}
         if keys and (titled and len(keys) >= 2 or len(keys) >= 3
-                     and sum(1 for k in keys if k in later) >= 0.5 * len(keys)):
+                     and sum(1 for k in keys if last_at[k] >= j) >= 0.5 * len(keys)):
             for b in run:
                 b.kind = M.TOC
         i = max(j, i + 1)
