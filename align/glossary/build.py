@@ -115,6 +115,29 @@ def _extends(a: Occurrence, b: Occurrence) -> bool:
     return a.start == b.start and a.end >= b.end
 
 
+def _conjuncts(occs: list[Occurrence], coord: Occurrence) -> tuple[set[str], set[str]]:
+    """Keys of the terms that open and that close a coordination ("өзгерістер" and
+    "толықтырулар" of "өзгерістер мен толықтырулар")."""
+    inside = [o for o in occs if not o.whole and coord.start <= o.start and o.end <= coord.end
+              and (o.start, o.end) != (coord.start, coord.end)]
+    return ({o.key for o in inside if o.start == coord.start and o.end < coord.end},
+            {o.key for o in inside if o.end == coord.end and o.start > coord.start})
+
+
+def _conjunct_pairs(b: BeadTerms, co: dict, min_links: int) -> set[tuple[str, str]]:
+    """Where a Kazakh and a Russian coordination of a bead go together, their conjuncts
+    answer each other in order (өзгерістер → изменения, толықтырулар → дополнения): an
+    association alone cannot tell them apart, the two always come together."""
+    out = set()
+    for ck in (o for o in b.kk if o.whole):
+        for cr in (o for o in b.ru if o.whole):
+            if co[ck.key][cr.key] < min_links:
+                continue
+            for ks, rs in zip(_conjuncts(b.kk, ck), _conjuncts(b.ru, cr)):
+                out.update((k, r) for k in ks for r in rs)
+    return out
+
+
 def _llr(k11: int, k12: int, k21: int, k22: int) -> float:
     """Dunning's log-likelihood ratio (G²) of a 2×2 contingency table."""
     def h(*ks):
@@ -253,9 +276,10 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
         cands = []
         pairs = [(k, r) for k in K for r in R if co[k][r] >= opt["min_links"]]
         top = max((assoc(k, r) for k, r in pairs), default=1.0) or 1.0
+        ordered = _conjunct_pairs(b, co, opt["min_links"])
         for k, r in pairs:
             s = assoc(k, r) / top * _length_factor(k, r) * (0.5 + 0.5 * words.compositional(k, r))
-            s += 0.05 * (1 - abs(K[k].start / lk - R[r].start / lr))
+            s += 0.05 * (1 - abs(K[k].start / lk - R[r].start / lr)) + 0.5 * ((k, r) in ordered)
             cands.append((s, k, r))
         cands.sort(reverse=True)
         # one link per key and bead; a Russian term already linked may be linked again only

@@ -24,7 +24,9 @@ from functools import lru_cache
 
 from ..lang import kazakh as KK
 from . import kazakh_stem as kz
+from . import kazakh_words as kw
 from . import russian_lemma as rl
+from ..lang.kazakh import ADJECTIVE_SUFFIXES
 from ..lang.tables import KAZAKH_LETTERS
 from ..lang.words import WORD
 from .phrases import kazakh_phrases, russian_phrases
@@ -41,7 +43,7 @@ KK_STOP = {
     "бастап", "бері", "шейін", "сондай-ақ", "сонымен", "бірге", "қатар", "да", "де", "та", "те",
     "ғана", "қана", "тек", "егер", "онда", "ол", "олар", "оның", "олардың", "оларды", "оған",
     "оларға", "олармен", "одан", "өз", "өзі", "өзінің", "өздерінің", "өздері", "өзіне", "өздеріне",
-    "өзінде", "өзара", "әрбір", "әр", "барлық", "бүкіл", "басқа", "өзге", "кез", "келген", "қандай",
+    "өзінде", "әрбір", "әр", "барлық", "бүкіл", "басқа", "өзге", "кез", "келген", "қандай",
     "бір", "екі", "екінші", "бірі", "бірін", "біріне", "бірінің", "бір-бірін", "бір-біріне",
     "бір-бірімен", "бірін-бірі", "деп", "аталатын", "мынадай", "мыналар", "мыналарды", "мынандай",
     "тиіс", "мүмкін", "қажет", "болып", "табылады", "табылатын", "болса", "болған", "болады",
@@ -208,6 +210,8 @@ def _kk_flags(tok: _Token, stemmer) -> None:
                                                                 for x in kz.analyses(tok.text)))
     if clause_end and not known_noun and not known_stem and KK_VERB.search(last):
         verb = True
+    if verb and _not_a_past_tense(last, a, stemmer, tok.flags.get("next")):
+        verb = False
     short = len(a.stem.rpartition("-")[2]) < 3 and a.stem not in KK_SHORT_NOUNS and not tok.text.isupper()
     ordinal = bool(KK_ORDINAL.search(w))
     tok.flags = {
@@ -224,6 +228,24 @@ def _kk_flags(tok: _Token, stemmer) -> None:
     }
 
 
+def _not_a_past_tense(word: str, a, stemmer, next_word: str | None) -> bool:
+    """A word in -ды/-ді/-ты/-ті that cannot be a past-tense verb: the ending is not the one the
+    sound before it calls for (Президенті: -ті after н is a possessive, the verb would take
+    -ді); a plural noun in a case (бөлшектерді, жанжалдарды); or a derived adjective whose
+    noun the corpus shows in other forms (лауазымды: лауазым, лауазымға), or that a noun
+    follows (лауазымды адамдар)."""
+    suffix = word[-2:]
+    if suffix not in ADJECTIVE_SUFFIXES or KK_VERB.search(word).group() != suffix:
+        return False
+    if len(word) > 3 and kz.sound_class(word[-3]) not in ADJECTIVE_SUFFIXES[suffix]:
+        return True
+    if a.plural and a.case and len(a.stem) >= 3:
+        return True
+    if next_word is not None and kz.adjective_shape(word) and kw.nominal(next_word):
+        return True                 # a finite verb ends its clause: no noun follows it
+    return stemmer is not None and not a.inflected and stemmer.support.get(word[:-2], 0) >= 2
+
+
 def _takes_the_word_before(toks: list[_Token], i: int) -> bool:
     """A participle or an agent noun opening a phrase takes the word before it as its
     complement (кәмелетке толмаған бала, жүзеге асыратын орган, өтініш беруші): a phrase
@@ -233,8 +255,8 @@ def _takes_the_word_before(toks: list[_Token], i: int) -> bool:
     prev, w = toks[i - 1], kz.fold(toks[i].text)
     if prev.flags["det"] or kz.fold(prev.text) in KK.COORDINATORS or not prev.text.isalpha():
         return False
-    return bool(KK_PARTICIPLE.search(w) or KK.AGENTIVE.search(w)) and w not in KK_VERB_LIKE_NOUNS and \
-        w not in KK.PROTECTED
+    return bool(KK_PARTICIPLE.search(w) or KK.AGENTIVE.search(w) and not KK_ORDINAL.search(w)) and \
+        w not in KK_VERB_LIKE_NOUNS and w not in KK.PROTECTED
 
 
 def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
@@ -243,7 +265,8 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
     toks = tokenize(text)
     for i, t in enumerate(toks):
         after = text[t.end:toks[i + 1].start] if i + 1 < len(toks) else text[t.end:] + "."
-        t.flags = {"clause_end": bool(re.match(r"\s*[.:;!?]", after))}
+        t.flags = {"clause_end": bool(re.match(r"\s*[.:;!?]", after)),
+                   "next": toks[i + 1].text if i + 1 < len(toks) and toks[i + 1].chunk == t.chunk else None}
         _kk_flags(t, stemmer)
     out = []
     n = len(toks)
