@@ -3,16 +3,26 @@
 not evidence of a term); but when two or more different exported entries have heads that
 answer each other (жеке хаттама → отдельный протокол, жекелеген хаттама → отдельный
 протокол), the heads are a term pair too: хаттама → протокол. The derived entry carries the
-figures of the entries it comes from."""
+figures of the entries it comes from.
+
+A word of one exported entry gets an entry too when the words of the two terms answer each
+other over the whole corpus (`part_entries`): дербес деректер → персональные данные gives
+деректер → данные when деректер and данные go together in the beads as no other words of the
+two terms do, and both are terms on their own elsewhere (a candidate of two beads). Verb
+phrases and coordinations give no parts (күшіне ену is no evidence for күш → сила)."""
 from __future__ import annotations
 
 from collections import defaultdict
 
+from ..lang.kazakh import COORDINATORS, LIGHT_VERBS
 from ..model import Status
 from . import kazakh_stem as kz
 from . import russian_lemma as rl
+from .terms import KK_NOT_VERBAL_NOUNS, KK_VERBAL_NOUN
 
 MIN_SOURCES = 2      # different longer entries that must agree on the heads
+PART_MIN_DICE = 0.5  # word association over beads of a part and its translation
+PART_MIN_BEADS = 2   # beads in which the two words come together
 
 
 def _ru_head(ru: str) -> tuple[str, str] | None:
@@ -49,16 +59,56 @@ def head_entries(entries: list[dict]) -> list[dict]:
         if len({e["kk_key"] for e, _, _ in src}) < MIN_SOURCES or (kk_key, ru_key) in have:
             continue
         src.sort(key=lambda s: -s[0]["freq"])
-        best = src[0][0]
-        out.append({
-            "kk_key": kk_key, "ru_key": ru_key, "kk": _kk_head(src[0][2]),
-            "ru": src[0][1], "freq": sum(e["freq"] for e, _, _ in src),
-            "kk_freq": sum(e["kk_freq"] for e, _, _ in src), "ru_freq": sum(e["ru_freq"] for e, _, _ in src),
-            "dice": min(e["dice"] for e, _, _ in src), "llr": min(e["llr"] for e, _, _ in src),
-            "score": min(e["score"] for e, _, _ in src), "status": Status.AUTO.value, "derived": True,
-            "ru_pos": best["ru_pos"], "kk_pos": best["kk_pos"],
-            "kk_forms": {}, "ru_forms": {},
-            "acts": sorted({a for e, _, _ in src for a in e["acts"]}),
-            "examples": [x for e, _, _ in src for x in e["examples"][:2]],
-        })
+        out.append(_derived(kk_key, ru_key, _kk_head(src[0][2]), src[0][1], src))
     return out
+
+
+def _noun_phrase(e: dict) -> bool:
+    kk = e["kk_key"].split()
+    return kk[-1] not in LIGHT_VERBS and not COORDINATORS & set(kk) and _ru_head(e["ru"]) is not None
+
+
+def part_entries(entries: list[dict], words, single: dict[str, set[str]]) -> list[dict]:
+    """Derived entries (kk word → ru word) for the words of exported multiword entries that
+    answer each other best over the beads (`words`: a word association with `kk_split`, `dice`,
+    `co`); both words must be candidates of their own (`single`: kk and ru keys)."""
+    have = {(e["kk_key"], e["ru_key"]) for e in entries}
+    sources: dict[tuple[str, str], list] = defaultdict(list)
+    for e in entries:
+        if e["status"] != Status.AUTO.value or e.get("derived") or not _noun_phrase(e) or \
+                e["ru_pos"] == "properNoun":        # a name's words are no terms (Қазақстан)
+            continue
+        ks, rs = words.kk_split(e["kk_key"]), e["ru_key"].split()
+        kk_written, ru_written = e["kk"].split(), e["ru"].split()
+        if len(ks) + len(rs) < 3 or len(kk_written) != len(ks) or len(ru_written) != len(rs):
+            continue
+        for i, k in enumerate(ks):
+            if k not in single["kk"] or KK_VERBAL_NOUN.search(k) and k not in KK_NOT_VERBAL_NOUNS:
+                continue            # an action (салу of сұрау салу), not a term
+            j = max(range(len(rs)), key=lambda j: words.dice(k, rs[j]))
+            r = rs[j]
+            if r not in single["ru"] or words.co[k][r] < PART_MIN_BEADS or words.dice(k, r) < PART_MIN_DICE \
+                    or max(ks, key=lambda x: words.dice(x, r)) != k:
+                continue
+            sources[(k, r)].append((e, ru_written[j], kk_written[i]))
+    out = []
+    for (kk_key, ru_key), src in sources.items():
+        if (kk_key, ru_key) in have:
+            continue
+        src.sort(key=lambda s: -s[0]["freq"])
+        ru = ru_key[:1].upper() + ru_key[1:] if src[0][1][:1].isupper() else ru_key
+        out.append(_derived(kk_key, ru_key, _kk_head(src[0][2]), ru, src))
+    return out
+
+
+def _derived(kk_key: str, ru_key: str, kk: str, ru: str, src: list) -> dict:
+    best = src[0][0]
+    return {
+        "kk_key": kk_key, "ru_key": ru_key, "kk": kk, "ru": ru, "freq": sum(e["freq"] for e, _, _ in src),
+        "kk_freq": sum(e["kk_freq"] for e, _, _ in src), "ru_freq": sum(e["ru_freq"] for e, _, _ in src),
+        "dice": min(e["dice"] for e, _, _ in src), "llr": min(e["llr"] for e, _, _ in src),
+        "score": min(e["score"] for e, _, _ in src), "status": Status.AUTO.value, "derived": True,
+        "ru_pos": best["ru_pos"], "kk_pos": best["kk_pos"], "kk_forms": {}, "ru_forms": {},
+        "acts": sorted({a for e, _, _ in src for a in e["acts"]}),
+        "examples": [x for e, _, _ in src for x in e["examples"][:2]],
+    }

@@ -61,7 +61,10 @@ def kazakh_phrases(toks, stemmer, cls, caps_of) -> list:
         # coordination: A мен B, A only in the nominative
         if fold(cur.text) in COORDINATORS and i + 1 < len(toks) and _same_chunk(toks[i - 1:i + 2]):
             nxt = toks[i + 1]
-            if prev.flags["head"] and nxt.flags["head"] and prev.info.case is None and \
+            after = toks[i + 2] if i + 2 < len(toks) and toks[i + 2].chunk == nxt.chunk else None
+            if nxt.flags["adj"] and after is not None and after.flags["head"]:
+                pass            # B modifies what follows (органдар мен квазимемлекеттік сектор)
+            elif prev.flags["head"] and nxt.flags["head"] and prev.info.case is None and \
                     not prev.flags["verbal_noun"] or prev.info.plural and nxt.flags["head"]:
                 span = toks[i - 1:i + 2]
                 left, right = _kk_nominative(prev), _kk_nominative(nxt)
@@ -79,6 +82,31 @@ def kazakh_phrases(toks, stemmer, cls, caps_of) -> list:
             key = f"{fold(prev.text)} {verb}"
             out.append(_occurrence(cls, "kk", key, span, f"{prev.text.lower()} {verb}",
                                    (caps_of(prev.text, prev.initial), False), coordination=False))
+    return out
+
+
+def kazakh_objects(toks, occs, cls, max_words: int) -> list:
+    """A noun phrase in the accusative and the verbal noun that governs it: қоршаған ортаны
+    қорғау → охрана окружающей среды, сұрау салуды орындау → исполнение запроса. The object
+    stays a term of its own inside it (marked as a dependent, as a genitive is)."""
+    verbal = {t.start: t for t in toks if t.flags.get("verbal_noun") and not t.info.plural
+              and not t.flags.get("stop")}
+    after = {toks[i].end: toks[i + 1] for i in range(len(toks) - 1) if toks[i].chunk == toks[i + 1].chunk}
+    out = []
+    for o in occs:
+        nxt = after.get(o.end)
+        if nxt is None or nxt.start not in verbal or o.size >= max_words or o.whole or o.citation:
+            continue
+        last = o.starts[-1] if o.starts else o.start
+        head = next((t for t in toks if t.start == last), None)
+        if head is None or head.info.case != "acc" or o.size == 1 and nxt.info.stem in LIGHT_VERBS:
+            continue                # (a noun and a light verb: `kazakh_phrases`)
+        words = o.words + (nxt.text,)
+        citation = " ".join(w.lower() for w in o.words) + " " + nxt.info.stem
+        out.append(cls("kk", f"{' '.join(fold(w) for w in o.words)} {nxt.info.stem}", o.start, nxt.end, words,
+                       base=citation, plural=None, caps=o.caps + (False,), initial=o.initial,
+                       genitive=o.genitive[:-1] + (True, False), head=len(words) - 1,
+                       plurals=o.plurals + (False,), starts=o.starts + (nxt.start,), citation=citation))
     return out
 
 

@@ -29,7 +29,7 @@ from . import russian_lemma as rl
 from ..lang.kazakh import ADJECTIVE_SUFFIXES
 from ..lang.tables import KAZAKH_LETTERS
 from ..lang.words import WORD
-from .phrases import kazakh_phrases, russian_phrases
+from .phrases import kazakh_objects, kazakh_phrases, russian_phrases
 
 MAX_WORDS = 4
 
@@ -54,6 +54,7 @@ KK_STOP = {
     "жөн", "сай", "орай", "гөрі", "қоса", "алғанда", "беріліп", "отырған", "жасалған",
     "жасалды", "ретімен", "мақсатында", "мақсатта", "жағдайда", "барысында", "шеңберінде",
     "шеңберіндегі", "негізінде", "негізге", "тарапынан", "бұдан-әрі", "бастау", "сонда", "ешқайсысы",
+    "соң", "тыс", "дейінгі",     # postpositions: өткеннен соң, шегінен тыс
     "әрқайсысы", "әрқайсысының", "төмендегілер", "жоқ", "бар", "емес",
     # the nominal half of light-verb phrases: қамтамасыз ету "обеспечивать", хабардар ету
     "қамтамасыз", "хабардар", "назар", "күш-жігер", "алдын", "бұрын", "кемінде", "кем", "әдетте",
@@ -73,7 +74,7 @@ KK_NOT_HEAD = KK.PROTECTED_ADJECTIVES - {"бас"}
 # Endings of verb forms: finite verbs, converbs, conditionals, imperatives. A word with
 # one of them neither heads nor modifies a term.
 KK_VERB = re.compile(
-    r"(?:[аеыі]ды|[аеыі]ді|йды|йді|майды|мейді|байды|бейді|пайды|пейді|ады|еді|"
+    r"(?:[мпб][ае]ст[ае]н|[аеыі]ды|[аеыі]ді|йды|йді|майды|мейді|байды|бейді|пайды|пейді|ады|еді|"
     r"[ыі]п|ып|іп|са|се|сын|сін|сыншы|мақ|мек|пақ|пек|бақ|бек|"
     r"ған|ген|қан|кен|атын|етін|йтын|йтін|итын|итін|тын|тін|латын|летін|"
     r"мын|мін|мыз|міз|ады|еді|ды|ді|ты|ті)$")
@@ -210,9 +211,10 @@ def _kk_flags(tok: _Token, stemmer) -> None:
                                                                 for x in kz.analyses(tok.text)))
     if clause_end and not known_noun and not known_stem and KK_VERB.search(last):
         verb = True
-    if verb and _not_a_past_tense(last, a, stemmer, tok.flags.get("next")):
+    if verb and last[-2:] in ADJECTIVE_SUFFIXES and KK_VERB.search(last).group() == last[-2:] and \
+            kw.not_a_past_tense(last, a, stemmer, tok.flags.get("next")):
         verb = False
-    short = len(a.stem.rpartition("-")[2]) < 3 and a.stem not in KK_SHORT_NOUNS and not tok.text.isupper()
+    short = len(a.stem.rpartition("-")[2]) < 3 and a.stem not in KK_SHORT_NOUNS and not (tok.text.isupper() and len(tok.text) > 1)
     ordinal = bool(KK_ORDINAL.search(w))
     tok.flags = {
         "stop": stop or verb,
@@ -228,35 +230,24 @@ def _kk_flags(tok: _Token, stemmer) -> None:
     }
 
 
-def _not_a_past_tense(word: str, a, stemmer, next_word: str | None) -> bool:
-    """A word in -ды/-ді/-ты/-ті that cannot be a past-tense verb: the ending is not the one the
-    sound before it calls for (Президенті: -ті after н is a possessive, the verb would take
-    -ді); a plural noun in a case (бөлшектерді, жанжалдарды); or a derived adjective whose
-    noun the corpus shows in other forms (лауазымды: лауазым, лауазымға), or that a noun
-    follows (лауазымды адамдар)."""
-    suffix = word[-2:]
-    if suffix not in ADJECTIVE_SUFFIXES or KK_VERB.search(word).group() != suffix:
-        return False
-    if len(word) > 3 and kz.sound_class(word[-3]) not in ADJECTIVE_SUFFIXES[suffix]:
-        return True
-    if a.plural and a.case and len(a.stem) >= 3:
-        return True
-    if next_word is not None and kz.adjective_shape(word) and kw.nominal(next_word):
-        return True                 # a finite verb ends its clause: no noun follows it
-    return stemmer is not None and not a.inflected and stemmer.support.get(word[:-2], 0) >= 2
-
-
 def _takes_the_word_before(toks: list[_Token], i: int) -> bool:
     """A participle or an agent noun opening a phrase takes the word before it as its
     complement (кәмелетке толмаған бала, жүзеге асыратын орган, өтініш беруші): a phrase
     that starts there is a truncated term."""
     if i == 0 or toks[i - 1].chunk != toks[i].chunk:
         return False
-    prev, w = toks[i - 1], kz.fold(toks[i].text)
+    prev, w, stem = toks[i - 1], kz.fold(toks[i].text), toks[i].info.stem
     if prev.flags["det"] or kz.fold(prev.text) in KK.COORDINATORS or not prev.text.isalpha():
         return False
-    return bool(KK_PARTICIPLE.search(w) or KK.AGENTIVE.search(w) and not KK_ORDINAL.search(w)) and \
+    # an agent noun inflected too (берушінің, шығарушылар), unless a possessive makes the word
+    # before its possessor (делегация басшысы)
+    inflected_agent = _agentive(stem) and not toks[i].info.poss and not prev.flags["gen"]
+    return bool(KK_PARTICIPLE.search(w) or _agentive(w) or inflected_agent) and \
         w not in KK_VERB_LIKE_NOUNS and w not in KK.PROTECTED
+
+
+def _agentive(w: str) -> bool:
+    return bool(KK.AGENTIVE.search(w)) and not KK_ORDINAL.search(w)
 
 
 def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
@@ -284,9 +275,10 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
                     break                     # a genitive needs a possessive head
                 nxt = toks[i + 1]
                 if not (m.flags["adj"] or m.flags["gen"] or nxt.info.poss or
-                        i == j - 1 and h.flags["verbal_noun"]):
+                        i == j - 1 and (h.flags["verbal_noun"] or _agentive(a.stem))):
                     break                     # a bare noun needs a possessive word after it
-                                              # (қорғаныс саласы), or a verbal noun (ақпарат алмасу)
+                                              # (қорғаныс саласы), a verbal noun (ақпарат алмасу)
+                                              # or an agent noun (өтініш беруші)
             elif h.flags["verbal_noun"] and not a.plural:
                 continue                      # a verbal noun alone is an action, not a term;
                                               # in the plural it names things (толықтырулар)
@@ -306,7 +298,7 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
                 initial=span[0].initial, genitive=tuple(t.flags["gen"] for t in span),
                 head=len(span) - 1, starts=tuple(t.start for t in span),
                 plurals=tuple(bool(t.info.plural) for t in span)))
-    return out + kazakh_phrases(toks, stemmer, Occurrence, _caps)
+    return out + kazakh_objects(toks, out, Occurrence, max_words) + kazakh_phrases(toks, stemmer, Occurrence, _caps)
 
 
 # ------------------------------------------------------------------ Russian

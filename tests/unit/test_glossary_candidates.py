@@ -50,3 +50,60 @@ def test_the_conjuncts_of_two_coordinations_answer_each_other_in_order():
     pairs = _conjunct_pairs(BeadTerms(None, "p", kk, ru), co, 2)
     assert ("өзгеріс", "изменение") in pairs and ("толықтыру", "дополнение") in pairs
     assert ("өзгеріс", "дополнение") not in pairs and ("толықтыру", "изменение") not in pairs
+
+
+def test_an_object_and_the_verbal_noun_governing_it_are_a_term():
+    occ = {o.key: o for o in kazakh_terms("қоршаған ортаны қорғау саласындағы ынтымақтастық")}
+    assert occ["қоршаған ортаны қорғау"].citation == "қоршаған ортаны қорғау"
+    # the object stays a term of its own inside it, as a genitive does
+    assert occ["қоршаған ортаны қорғау"].genitive == (False, True, False)
+    assert "сұрау салуды орындау" in keys("сұрау салуды орындау мерзімі")
+
+
+def test_an_agent_noun_takes_its_bare_object_and_no_term_starts_after_it():
+    assert "өтініш беруші" in keys("өтініш берушінің өтініші")
+    assert "беруші" not in keys("өтініш берушінің өтініші")
+    assert "басшы" in keys("делегация басшысы келеді")      # a possessive: делегация is its possessor
+
+
+def test_postpositions_converbs_and_single_letters_are_no_terms():
+    assert "тыс" not in keys("аумағынан тыс жерлерде")
+    assert "соң" not in keys("мерзім өткеннен соң")
+    assert not any("анықтамастан" in k for k in keys("мән-жайын анықтамастан шешім шығарады"))
+    assert "б" not in {o.key for o in kazakh_terms("Б тармағы")}
+
+
+def test_a_coordination_ends_where_its_second_word_modifies_what_follows():
+    assert not any(" мен " in k for k in keys("мемлекеттік органдар мен квазимемлекеттік сектор субъектілері"))
+    assert "өзгерістер мен толықтыру" in keys("өзгерістер мен толықтырулар енгізу")
+
+
+def test_words_spelled_alike_in_both_languages_are_cognates():
+    from align.glossary.association import cognate
+    assert cognate("телекоммуникация", "телекоммуникация") == 1.0
+    assert cognate("энергетика", "телекоммуникация") == 0.0
+    assert cognate("өзара инвестиция", "взаимный инвестиция") == 0.5
+
+
+def test_a_word_of_an_entry_gets_an_entry_when_the_words_answer_each_other():
+    from align.glossary.heads import part_entries
+
+    class Words:
+        co = {"дерек": {"данные": 5}, "дербес": {"данные": 5, "персональный": 5}}
+
+        @staticmethod
+        def kk_split(key):
+            return ["дербес", "дерек"]
+
+        @staticmethod
+        def dice(k, r):
+            return {("дерек", "данные"): 0.9, ("дербес", "персональный"): 0.9, ("дербес", "данные"): 0.5}.get((k, r), 0)
+
+    entry = {"kk_key": "дербес дерек", "ru_key": "персональный данные", "kk": "дербес деректер",
+             "ru": "персональные данные", "status": "auto", "freq": 5, "kk_freq": 5, "ru_freq": 5, "dice": 1.0,
+             "llr": 9.0, "score": 0.4, "ru_pos": "noun", "kk_pos": "noun", "acts": ["a"], "examples": []}
+    single = {"kk": {"дерек"}, "ru": {"данные"}}
+    (part,) = part_entries([entry], Words, single)
+    assert (part["kk_key"], part["ru_key"], part["kk"], part["status"]) == ("дерек", "данные", "деректер", "auto")
+    assert part_entries([entry], Words, {"kk": set(), "ru": {"данные"}}) == []     # no term of its own
+    assert part_entries([{**entry, "status": "candidate"}], Words, single) == []

@@ -1,0 +1,110 @@
+"""How strongly a Kazakh and a Russian term go together: Dunning's log-likelihood ratio of
+two terms over beads, word-level Dice (how well the words of two phrases answer each other),
+their lengths, and shared spelling (loanwords both languages write alike: телекоммуникация,
+энергетика, инвестиция), which tells apart terms that always come together (the sectors of a
+list) where association cannot."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from . import kazakh_stem as kz
+from . import russian_lemma as rl
+from ..lang.words import fold
+
+COGNATE_PREFIX = 5    # letters two words must share at their start to count as spelled alike
+
+
+def cognate(kk_key: str, ru_key: str) -> float:
+    """Share of the Russian term's words that a word of the Kazakh term spells alike (the same
+    first `COGNATE_PREFIX` letters, Kazakh-only letters aside)."""
+    kk = [fold(w) for w in kk_key.split() if len(w) >= COGNATE_PREFIX]
+    ru = [w.lower() for w in ru_key.split()]
+    if not kk:
+        return 0.0
+    starts = {w[:COGNATE_PREFIX] for w in kk}
+    return sum(w[:COGNATE_PREFIX] in starts for w in ru if len(w) >= COGNATE_PREFIX) / len(ru)
+
+
+def llr_of(k11: int, k12: int, k21: int, k22: int) -> float:
+    """Dunning's log-likelihood ratio (G²) of a 2×2 contingency table."""
+    def h(*ks):
+        n = sum(ks)
+        return sum(k * math.log(k / n) for k in ks if k > 0)
+    return max(0.0, 2 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22)))
+
+
+def length_factor(k: str, r: str) -> float:
+    """Kazakh terms and their Russian renderings mostly have as many words."""
+    d = abs(len(k.split()) - len(r.split()))
+    return 1.0 if d == 0 else 0.9 if d == 1 else 0.5 ** (d - 1)
+
+
+class WordAssociation:
+    """Dice of single words over beads (Kazakh stems, Russian lemmas): how well the words
+    of a Kazakh phrase and those of a Russian one answer each other."""
+
+    def __init__(self, beads, stemmer, kk_keys, ru_keys):
+        self.stemmer = stemmer
+        self.kk_words = {w for k in kk_keys for w in self.kk_split(k)}
+        self.ru_words = {w for r in ru_keys for w in r.split()}
+        self.df_k, self.df_r, self.co = Counter(), Counter(), defaultdict(Counter)
+        for b in beads:
+            K = {self.stemmer.stem(t) for t in kz.tokenize(b.bead.kk)} & self.kk_words
+            R = {w for t in rl.tokenize(b.bead.ru) for w in self._ru_lemmas(t)} & self.ru_words
+            self.df_k.update(K)
+            self.df_r.update(R)
+            for k in K:
+                self.co[k].update(R)
+        self._cache = {}
+
+    def kk_split(self, key: str) -> list[str]:
+        return [self.stemmer.stem(w) for w in key.split()]
+
+    @staticmethod
+    @lru_cache(maxsize=200_000)
+    def _ru_lemmas(word: str) -> frozenset[str]:
+        return frozenset(rl.lemma_of(p) for p in rl.parses(word))
+
+    def dice(self, k: str, r: str) -> float:
+        c = self.co[k][r]
+        return 2 * c / (self.df_k[k] + self.df_r[r]) if c else 0.0
+
+    def compositional(self, kk_key: str, ru_key: str) -> float:
+        hit = self._cache.get((kk_key, ru_key))
+        if hit is None:
+            ks, rs = self.kk_split(kk_key), ru_key.split()
+            a = sum(max(self.dice(k, r) for r in rs) for k in ks) / len(ks)
+            b = sum(max(self.dice(k, r) for k in ks) for r in rs) / len(rs)
+            hit = self._cache[(kk_key, ru_key)] = (a + b) / 2
+        return hit
+
+
+_BEFORE = re.compile(r"([^\W\d_][\w-]*) $")
+_AFTER = re.compile(r"^ ([^\W\d_][\w-]*)")
+
+
+def _neighbours(text: str, o) -> tuple[str | None, str | None]:
+    """The words right before and after an occurrence, one space apart (none across
+    punctuation, numbers or line breaks)."""
+    before = _BEFORE.search(text[max(0, o.start - 40):o.start])
+    after = _AFTER.match(text[o.end:o.end + 40])
+    return (fold(before.group(1)) if before else None), (fold(after.group(1)) if after else None)
+
+
+def bound(linked: list, kk_stop, ru_stop) -> float:
+    """How often the two terms of a pair come with the same word beside them, at its most:
+    a term always read with the same word before or after it ("беруші" after "өтініш",
+    "Министерство" before "юстиции") is a piece of a longer term, not a term. `linked`:
+    (bead, kk occurrence, ru occurrence); words for which `kk_stop` or `ru_stop` is true
+    (function words, "осы", "настоящий") do not count."""
+    sides = [Counter() for _ in range(4)]
+    for b, ko, ro in linked:
+        for i, w in enumerate(_neighbours(b.bead.kk, ko) + _neighbours(b.bead.ru, ro)):
+            if w is not None and len(w) > 2 and not (kk_stop if i < 2 else ru_stop)(w):
+                sides[i][w] += 1
+    kk, ru = (max((c.most_common(1)[0][1] for c in pair if c), default=0) / len(linked)
+              for pair in (sides[:2], sides[2:]))
+    return abs(kk - ru)
