@@ -108,3 +108,34 @@ def bound(linked: list, kk_stop, ru_stop) -> float:
     kk, ru = (max((c.most_common(1)[0][1] for c in pair if c), default=0) / len(linked)
               for pair in (sides[:2], sides[2:]))
     return abs(kk - ru)
+
+
+# conjunctions between two terms: "A мен B", "A немесе B", "A және (немесе) B"; "X и Y", "X или Y"
+_KK_CONJUNCTION = re.compile(r"\s+(?:және \(немесе\)|мен|пен|бен|және|немесе|не|әрі)\s+", re.I)
+_RU_CONJUNCTION = re.compile(r",?\s+(?:и \(или\)|и|или|либо)\s+", re.I)
+
+
+def _conjuncts(text: str, occs: list, pattern: re.Pattern) -> list[tuple[set[str], set[str]]]:
+    """For each conjunction of `text` between two candidates: the keys of the candidates that
+    end right before it and of those that start right after it."""
+    ends, starts = defaultdict(set), defaultdict(set)
+    for o in occs:
+        if not o.whole:
+            ends[o.end].add(o.key)
+            starts[o.start].add(o.key)
+    return [(ends[m.start()], starts[m.end()]) for m in pattern.finditer(text)
+            if ends.get(m.start()) and starts.get(m.end())]
+
+
+def conjunct_pairs(b, co: dict, min_links: int) -> set[tuple[str, str]]:
+    """Pairs of terms that stand on the same side of a conjunction in the two texts of a bead
+    (b: bead with candidates `kk`, `ru`): the conjuncts of "өзгерістер мен толықтырулар" and
+    "изменения и дополнения", of "қорғаншылықты немесе қамқоршылықты" and "опеки или
+    попечительства", answer each other in order. Association alone cannot tell them apart:
+    the two always come together. Only pairs seen together in `min_links` beads (`co`)."""
+    out = set()
+    for ka, kb in _conjuncts(b.bead.kk, b.kk, _KK_CONJUNCTION):
+        for ra, rb in _conjuncts(b.bead.ru, b.ru, _RU_CONJUNCTION):
+            for ks, rs in ((ka, ra), (kb, rb)):
+                out.update((k, r) for k in ks for r in rs if co[k][r] >= min_links)
+    return out

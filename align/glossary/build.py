@@ -27,7 +27,7 @@ from ..errors import SaikesError
 from ..store import Workspace
 from .citation import _cite_kk, _cite_ru, _examples, _occurrence_stats, _plural_in_use
 from .heads import head_entries, part_entries
-from .association import WordAssociation, bound, cognate, length_factor, llr_of
+from .association import WordAssociation, bound, cognate, conjunct_pairs, length_factor, llr_of
 from .score import entry_score
 from .beads import BeadTerms, read_beads
 from .terms import KK_STOP, Occurrence, _ru_flags
@@ -112,27 +112,20 @@ def _extends(a: Occurrence, b: Occurrence) -> bool:
     return a.start == b.start and a.end >= b.end
 
 
-def _conjuncts(occs: list[Occurrence], coord: Occurrence) -> tuple[set[str], set[str]]:
-    """Keys of the terms that open and that close a coordination ("өзгерістер" and
-    "толықтырулар" of "өзгерістер мен толықтырулар")."""
-    inside = [o for o in occs if not o.whole and coord.start <= o.start and o.end <= coord.end
-              and (o.start, o.end) != (coord.start, coord.end)]
-    return ({o.key for o in inside if o.start == coord.start and o.end < coord.end},
-            {o.key for o in inside if o.end == coord.end and o.start > coord.start})
-
-
-def _conjunct_pairs(b: BeadTerms, co: dict, min_links: int) -> set[tuple[str, str]]:
-    """Where a Kazakh and a Russian coordination of a bead go together, their conjuncts
-    answer each other in order (өзгерістер → изменения, толықтырулар → дополнения): an
-    association alone cannot tell them apart, the two always come together."""
-    out = set()
-    for ck in (o for o in b.kk if o.whole):
-        for cr in (o for o in b.ru if o.whole):
-            if co[ck.key][cr.key] < min_links:
-                continue
-            for ks, rs in zip(_conjuncts(b.kk, ck), _conjuncts(b.ru, cr)):
-                out.update((k, r) for k in ks for r in rs)
-    return out
+def _second_translations(entries: list[dict]) -> None:
+    """A Kazakh term's second translation (by score) that is another Kazakh term's first is that term's,
+    seen beside it (қамқоршылық → опека: "қорғаншылық немесе қамқоршылық" is "опека или
+    попечительство", and опека is қорғаншылық's): a candidate, not exported."""
+    best: dict[str, dict] = {}
+    for e in entries:
+        if e["score"] > best.get(e["kk_key"], {"score": -1})["score"]:
+            best[e["kk_key"]] = e
+    firsts = defaultdict(set)
+    for k, e in best.items():
+        firsts[e["ru_key"]].add(k)
+    for e in entries:
+        if best[e["kk_key"]] is not e and firsts[e["ru_key"]] - {e["kk_key"]}:
+            e["status"] = Status.CANDIDATE.value
 
 
 def _kk_stop(word: str) -> bool:
@@ -228,7 +221,7 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
         cands = []
         pairs = [(k, r) for k in K for r in R if co[k][r] >= opt["min_links"]]
         top = max((assoc(k, r) for k, r in pairs), default=1.0) or 1.0
-        ordered = _conjunct_pairs(b, co, opt["min_links"])
+        ordered = conjunct_pairs(b, co, opt["min_links"])
         for k, r in pairs:
             s = assoc(k, r) / top * length_factor(k, r) * (0.5 + 0.5 * words.compositional(k, r))
             s += 0.05 * (1 - abs(K[k].start / lk - R[r].start / lr)) + 0.5 * ((k, r) in ordered) + \
@@ -273,13 +266,15 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
                 "consistency": n / sum(rs.values()),
                 "words": words.compositional(k, r),
                 "length": length_factor(k, r),
-                "bound": bound(linked, _kk_stop, _ru_stop),
+                "unbound": 1 - bound(linked, _kk_stop, _ru_stop),
             }
             score = entry_score(features)
             entries.append({"kk_key": k, "ru_key": r, "freq": n, "kk_freq": df["kk"][k],
                             "ru_freq": df["ru"][r], "dice": round(d, 4), "llr": round(llr, 2),
                             "score": round(score, 4), "features": features,
-                            "status": Status.AUTO.value if score >= opt["min_score"] else Status.CANDIDATE.value})
+                            "status": Status.AUTO.value if score >= opt["min_score"] else Status.CANDIDATE.value,
+})
+    _second_translations(entries)
     # citation forms: the number of a Kazakh term follows its use, and its translations agree
     by_kk = defaultdict(list)
     for e in entries:

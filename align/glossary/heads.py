@@ -42,9 +42,25 @@ def _kk_head(word: str) -> str:
     return cited[:1].upper() + cited[1:] if word[:1].isupper() else cited
 
 
+def _settled(entries: list[dict]):
+    """A test of whether a derived pair would add nothing or go wrong: the pair is there, or
+    the Russian term is another Kazakh term's best exported translation (қамқоршылық → опека
+    beside қорғаншылық → опека: "қорғаншылық немесе қамқоршылық")."""
+    have = {(e["kk_key"], e["ru_key"]) for e in entries}
+    best: dict[str, dict] = {}
+    for e in entries:
+        if e["status"] == Status.AUTO.value and e["score"] > best.get(e["kk_key"], {"score": -1})["score"]:
+            best[e["kk_key"]] = e
+    owner = defaultdict(set)
+    for k, e in best.items():
+        owner[e["ru_key"]].add(k)
+    # (a longer term the word is part of is no other term: жеке хаттама → протокол)
+    return lambda k, r: (k, r) in have or any(o != k and k not in o.split() for o in owner[r])
+
+
 def head_entries(entries: list[dict]) -> list[dict]:
     """Derived entries (kk head → ru head) that `entries` lacks, from exported multiword entries."""
-    have = {(e["kk_key"], e["ru_key"]) for e in entries}
+    have = _settled(entries)
     sources: dict[tuple[str, str], list] = defaultdict(list)
     for e in entries:
         if e["status"] != Status.AUTO.value or " " not in e["kk_key"] or e.get("derived"):
@@ -56,7 +72,7 @@ def head_entries(entries: list[dict]) -> list[dict]:
         sources[(kk_head, head[0])].append((e, head[1], e["kk"].split()[-1]))
     out = []
     for (kk_key, ru_key), src in sources.items():
-        if len({e["kk_key"] for e, _, _ in src}) < MIN_SOURCES or (kk_key, ru_key) in have:
+        if len({e["kk_key"] for e, _, _ in src}) < MIN_SOURCES or have(kk_key, ru_key):
             continue
         src.sort(key=lambda s: -s[0]["freq"])
         out.append(_derived(kk_key, ru_key, _kk_head(src[0][2]), src[0][1], src))
@@ -72,7 +88,7 @@ def part_entries(entries: list[dict], words, single: dict[str, set[str]]) -> lis
     """Derived entries (kk word → ru word) for the words of exported multiword entries that
     answer each other best over the beads (`words`: a word association with `kk_split`, `dice`,
     `co`); both words must be candidates of their own (`single`: kk and ru keys)."""
-    have = {(e["kk_key"], e["ru_key"]) for e in entries}
+    have = _settled(entries)
     sources: dict[tuple[str, str], list] = defaultdict(list)
     for e in entries:
         if e["status"] != Status.AUTO.value or e.get("derived") or not _noun_phrase(e) or \
@@ -93,7 +109,7 @@ def part_entries(entries: list[dict], words, single: dict[str, set[str]]) -> lis
             sources[(k, r)].append((e, ru_written[j], kk_written[i]))
     out = []
     for (kk_key, ru_key), src in sources.items():
-        if (kk_key, ru_key) in have:
+        if have(kk_key, ru_key):
             continue
         src.sort(key=lambda s: -s[0]["freq"])
         ru = ru_key[:1].upper() + ru_key[1:] if src[0][1][:1].isupper() else ru_key

@@ -35,6 +35,8 @@ def _same_chunk(toks) -> bool:
 
 # ------------------------------------------------------------------ Kazakh
 
+OR_AND = COORDINATORS | {"немесе", "не", "әрі"}
+
 def _kk_verb_lemma(tok, stemmer) -> str | None:
     """The -у form of a verb form or verbal noun (енеді, енуі, енген → ену), else None."""
     v = kw.verb_citation(tok.text)
@@ -89,8 +91,11 @@ def kazakh_objects(toks, occs, cls, max_words: int) -> list:
     """A noun phrase in the accusative and the verbal noun that governs it: қоршаған ортаны
     қорғау → охрана окружающей среды, сұрау салуды орындау → исполнение запроса. The object
     stays a term of its own inside it (marked as a dependent, as a genitive is)."""
-    verbal = {t.start: t for t in toks if t.flags.get("verbal_noun") and not t.info.plural
-              and not t.flags.get("stop")}
+    # not a verbal noun coordinated with another (меморандумдарын әзірлеу және бағалау: the
+    # object is the two actions'), nor a light verb (`kazakh_phrases`)
+    verbal = {t.start: t for i, t in enumerate(toks) if t.flags.get("verbal_noun") and not t.info.plural
+              and not t.flags.get("stop") and t.info.stem not in LIGHT_VERBS
+              and not (i + 1 < len(toks) and fold(toks[i + 1].text) in OR_AND)}
     after = {toks[i].end: toks[i + 1] for i in range(len(toks) - 1) if toks[i].chunk == toks[i + 1].chunk}
     out = []
     for o in occs:
@@ -99,8 +104,8 @@ def kazakh_objects(toks, occs, cls, max_words: int) -> list:
             continue
         last = o.starts[-1] if o.starts else o.start
         head = next((t for t in toks if t.start == last), None)
-        if head is None or head.info.case != "acc" or o.size == 1 and nxt.info.stem in LIGHT_VERBS:
-            continue                # (a noun and a light verb: `kazakh_phrases`)
+        if head is None or head.info.case != "acc":
+            continue
         words = o.words + (nxt.text,)
         citation = " ".join(w.lower() for w in o.words) + " " + nxt.info.stem
         out.append(cls("kk", f"{' '.join(fold(w) for w in o.words)} {nxt.info.stem}", o.start, nxt.end, words,

@@ -6,8 +6,13 @@ from collections import Counter, defaultdict
 
 from align.glossary.beads import BeadTerms
 from align.glossary import kazakh_stem as kz
-from align.glossary.build import _conjunct_pairs
+from align.glossary.association import conjunct_pairs
 from align.glossary.terms import kazakh_terms, russian_terms
+
+
+class Bead:
+    def __init__(self, kk, ru):
+        self.kk, self.ru = kk, ru
 
 
 def keys(text: str) -> set[str]:
@@ -42,14 +47,18 @@ def test_ozara_modifies_a_term():
 
 
 def test_the_conjuncts_of_two_coordinations_answer_each_other_in_order():
-    kk = kazakh_terms("Өзгерістер мен толықтырулар енгізіледі.")
-    ru = russian_terms("Вносятся изменения и дополнения.")
-    co: dict = defaultdict(Counter)
-    for k in {o.key for o in kk}:
-        co[k].update({o.key: 2 for o in ru})
-    pairs = _conjunct_pairs(BeadTerms(None, "p", kk, ru), co, 2)
-    assert ("өзгеріс", "изменение") in pairs and ("толықтыру", "дополнение") in pairs
-    assert ("өзгеріс", "дополнение") not in pairs and ("толықтыру", "изменение") not in pairs
+    for kk_text, ru_text, first, second in [
+            ("Өзгерістер мен толықтырулар енгізіледі.", "Вносятся изменения и дополнения.",
+             ("өзгеріс", "изменение"), ("толықтыру", "дополнение")),
+            ("Қорғаншылықты немесе қамқоршылықты белгілеу", "Установление опеки или попечительства",
+             ("қорғаншылық", "опека"), ("қамқоршылық", "попечительство"))]:
+        kk, ru = kazakh_terms(kk_text), russian_terms(ru_text)
+        co: dict = defaultdict(Counter)
+        for k in {o.key for o in kk}:
+            co[k].update({o.key: 2 for o in ru})
+        pairs = conjunct_pairs(BeadTerms(Bead(kk_text, ru_text), "p", kk, ru), co, 2)
+        assert first in pairs and second in pairs
+        assert (first[0], second[1]) not in pairs and (second[0], first[1]) not in pairs
 
 
 def test_an_object_and_the_verbal_noun_governing_it_are_a_term():
@@ -107,3 +116,29 @@ def test_a_word_of_an_entry_gets_an_entry_when_the_words_answer_each_other():
     assert (part["kk_key"], part["ru_key"], part["kk"], part["status"]) == ("дерек", "данные", "деректер", "auto")
     assert part_entries([entry], Words, {"kk": set(), "ru": {"данные"}}) == []     # no term of its own
     assert part_entries([{**entry, "status": "candidate"}], Words, single) == []
+
+
+def test_a_derived_pair_never_takes_another_terms_best_translation():
+    from align.glossary.heads import part_entries
+
+    class Words:
+        co = {"қамқоршылық": {"опека": 5}}
+
+        @staticmethod
+        def kk_split(key):
+            return key.split()
+
+        @staticmethod
+        def dice(k, r):
+            return 0.9 if (k, r) == ("қамқоршылық", "опека") else 0.0
+
+    def entry(kk_key, ru_key, ru, score):
+        return {"kk_key": kk_key, "ru_key": ru_key, "kk": kk_key, "ru": ru, "status": "auto", "freq": 5,
+                "kk_freq": 5, "ru_freq": 5, "dice": 1.0, "llr": 9.0, "score": score, "ru_pos": "noun",
+                "kk_pos": "noun", "acts": ["a"], "examples": []}
+    longer = entry("баланы қамқоршылық", "опека", "опека", 0.3)
+    single = {"kk": {"қамқоршылық"}, "ru": {"опека"}}
+    # (a two-word source whose words answer each other: a part entry)
+    assert [e["kk_key"] for e in part_entries([longer], Words, single)] == ["қамқоршылық"]
+    owner = entry("қорғаншылық", "опека", "опека", 0.7)       # опека is қорғаншылық's best
+    assert part_entries([longer, owner], Words, single) == []
