@@ -81,6 +81,12 @@ class WordAssociation:
             hit = self._cache[(kk_key, ru_key)] = (a + b) / 2
         return hit
 
+    def weakest(self, kk_key: str, ru_key: str) -> float:
+        """How well the word of either term that the other answers worst is answered: low when
+        one term has a word the other lacks (құқықтарын қорғау → защита)."""
+        ks, rs = self.kk_split(kk_key), ru_key.split()
+        return min([max(self.dice(k, r) for r in rs) for k in ks] + [max(self.dice(k, r) for k in ks) for r in rs])
+
 
 _BEFORE = re.compile(r"([^\W\d_][\w-]*) $")
 _AFTER = re.compile(r"^ ([^\W\d_][\w-]*)")
@@ -108,6 +114,22 @@ def bound(linked: list, kk_stop, ru_stop) -> float:
     kk, ru = (max((c.most_common(1)[0][1] for c in pair if c), default=0) / len(linked)
               for pair in (sides[:2], sides[2:]))
     return abs(kk - ru)
+
+
+def left_bound(linked: list, kk_stop) -> float:
+    """Share of a Kazakh term's linked occurrences that the same word, not a genitive (a
+    possessor is another thing) nor a word of `kk_stop`, stands right before: a term always
+    read after "жасанды" or "заңға" is a piece of "жасанды интеллект", "заңға тәуелді"."""
+    seen = Counter()
+    for b, ko, _ in linked:
+        w = _neighbours(b.bead.kk, ko)[0]
+        if w is not None and len(w) > 2 and not kk_stop(w) and not _GENITIVE.search(w) and not _PARTICIPLE.search(w):
+            seen[w] += 1
+    return max(seen.values(), default=0) / len(linked)
+
+
+_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+_PARTICIPLE = re.compile(r"(?:ған|ген|қан|кен|атын|етін|йтын|йтін|итын|итін)$")
 
 
 # conjunctions between two terms: "A мен B", "A немесе B", "A және (немесе) B"; "X и Y", "X или Y"

@@ -27,7 +27,7 @@ from ..errors import SaikesError
 from ..store import Workspace
 from .citation import _cite_kk, _cite_ru, _examples, _occurrence_stats, _plural_in_use
 from .heads import head_entries, part_entries
-from .association import WordAssociation, bound, cognate, conjunct_pairs, length_factor, llr_of
+from .association import WordAssociation, bound, cognate, left_bound, conjunct_pairs, length_factor, llr_of
 from .score import entry_score
 from .beads import BeadTerms, read_beads
 from .terms import KK_STOP, Occurrence, _ru_flags
@@ -43,6 +43,7 @@ DEFAULTS = {
     "max_words": 4,
     "association": "dice",  # how candidates are associated before linking: dice or llr
     "min_score": 0.1,      # entries scoring lower are "candidate": kept, not exported
+    "max_left_bound": 0.9,  # so are Kazakh terms the same word stands before this often (pieces)
 }
 
 
@@ -267,12 +268,15 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
                 "words": words.compositional(k, r),
                 "length": length_factor(k, r),
                 "unbound": 1 - bound(linked, _kk_stop, _ru_stop),
+                "weakest": words.weakest(k, r),
+                "left": left_bound(linked, _kk_stop),
             }
             score = entry_score(features)
             entries.append({"kk_key": k, "ru_key": r, "freq": n, "kk_freq": df["kk"][k],
                             "ru_freq": df["ru"][r], "dice": round(d, 4), "llr": round(llr, 2),
                             "score": round(score, 4), "features": features,
-                            "status": Status.AUTO.value if score >= opt["min_score"] else Status.CANDIDATE.value,
+                            "status": Status.AUTO.value if score >= opt["min_score"] and
+                            features["left"] < opt["max_left_bound"] else Status.CANDIDATE.value,
 })
     _second_translations(entries)
     # citation forms: the number of a Kazakh term follows its use, and its translations agree
@@ -296,8 +300,7 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
             e["examples"] = _examples(pairs, opt["max_examples"])
 
     entries += head_entries(entries)
-    single = {side: {k for k, c in df_all[side].items() if c >= opt["min_freq"] and " " not in k}
-              for side in ("kk", "ru")}
+    single = {side: {k for k, c in df_all[side].items() if c >= opt["min_freq"]} for side in ("kk", "ru")}
     entries += part_entries(entries, words, single)
     stats = {"pairs": len({b.pair for b in beads}), "beads": n_beads,
              "kk_candidates": len(keep["kk"]), "ru_candidates": len(keep["ru"]),

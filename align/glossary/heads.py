@@ -12,6 +12,7 @@ two terms do, and both are terms on their own elsewhere (a candidate of two bead
 phrases and coordinations give no parts (күшіне ену is no evidence for күш → сила)."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..lang.kazakh import COORDINATORS, LIGHT_VERBS
@@ -23,6 +24,8 @@ from .terms import KK_NOT_VERBAL_NOUNS, KK_VERBAL_NOUN
 MIN_SOURCES = 2      # different longer entries that must agree on the heads
 PART_MIN_DICE = 0.5  # word association over beads of a part and its translation
 PART_MIN_BEADS = 2   # beads in which the two words come together
+_NAMES = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}
+_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 
 
 def _ru_head(ru: str) -> tuple[str, str] | None:
@@ -85,36 +88,67 @@ def _noun_phrase(e: dict) -> bool:
 
 
 def part_entries(entries: list[dict], words, single: dict[str, set[str]]) -> list[dict]:
-    """Derived entries (kk word → ru word) for the words of exported multiword entries that
-    answer each other best over the beads (`words`: a word association with `kk_split`, `dice`,
-    `co`); both words must be candidates of their own (`single`: kk and ru keys)."""
+    """Derived entries for the parts of exported multiword entries whose words answer each
+    other best over the beads (`words`: a word association with `kk_split`, `dice`, `co`): a
+    word (деректер → данные of дербес деректер → персональные данные) or a run of words
+    (құқықтық акт → правовой акт of нормативтік құқықтық акт → нормативный правовой акт).
+    Both parts must be candidates of their own (`single`: kk and ru keys of two beads)."""
     have = _settled(entries)
     sources: dict[tuple[str, str], list] = defaultdict(list)
     for e in entries:
-        if e["status"] != Status.AUTO.value or e.get("derived") or not _noun_phrase(e) or \
-                e["ru_pos"] == "properNoun":        # a name's words are no terms (Қазақстан)
+        if e["status"] != Status.AUTO.value or e.get("derived") or not _noun_phrase(e):
             continue
         ks, rs = words.kk_split(e["kk_key"]), e["ru_key"].split()
         kk_written, ru_written = e["kk"].split(), e["ru"].split()
         if len(ks) + len(rs) < 3 or len(kk_written) != len(ks) or len(ru_written) != len(rs):
             continue
-        for i, k in enumerate(ks):
-            if k not in single["kk"] or KK_VERBAL_NOUN.search(k) and k not in KK_NOT_VERBAL_NOUNS:
-                continue            # an action (салу of сұрау салу), not a term
-            j = max(range(len(rs)), key=lambda j: words.dice(k, rs[j]))
-            r = rs[j]
-            if r not in single["ru"] or words.co[k][r] < PART_MIN_BEADS or words.dice(k, r) < PART_MIN_DICE \
-                    or max(ks, key=lambda x: words.dice(x, r)) != k:
-                continue
-            sources[(k, r)].append((e, ru_written[j], kk_written[i]))
+        # words that always come together tie: the one in the same place wins
+        def place(i, j):
+            return -abs(i / max(len(ks) - 1, 1) - j / max(len(rs) - 1, 1))
+        best_r = [max(range(len(rs)), key=lambda j: (round(words.dice(ks[i], rs[j]), 2), place(i, j)))
+                  for i in range(len(ks))]
+        best_k = [max(range(len(ks)), key=lambda i: (round(words.dice(ks[i], rs[j]), 2), place(i, j)))
+                  for j in range(len(rs))]
+        for i in range(len(ks)):
+            # a word, or the head with the modifiers nearest it (a proper part: fewer words)
+            for j in {i + 1, len(ks)} - {len(ks) + 1 if i else len(ks)}:
+                part = _part(e, words, ks, rs, best_r, best_k, i, j, single)
+                if part is not None:
+                    sources[part[:2]].append((e, part[3], part[2]))
     out = []
     for (kk_key, ru_key), src in sources.items():
         if have(kk_key, ru_key):
             continue
         src.sort(key=lambda s: -s[0]["freq"])
-        ru = ru_key[:1].upper() + ru_key[1:] if src[0][1][:1].isupper() else ru_key
-        out.append(_derived(kk_key, ru_key, _kk_head(src[0][2]), ru, src))
+        out.append(_derived(kk_key, ru_key, src[0][2], src[0][1], src))
     return out
+
+
+def _part(e, words, ks, rs, best_r, best_k, i, j, single):
+    """(kk key, ru key, kk cited, ru cited) of the words i..j-1 of entry `e`'s Kazakh term and
+    the Russian words answering them, or None: the Russian words must be a run that answers
+    those words and no others, each pair of words well associated."""
+    a, b = min(best_r[i:j]), max(best_r[i:j]) + 1
+    if (j - i, b - a) == (len(ks), len(rs)) or any(not i <= best_k[x] < j for x in range(a, b)):
+        return None
+    if any(words.dice(ks[x], rs[best_r[x]]) < PART_MIN_DICE or words.co[ks[x]][rs[best_r[x]]] < PART_MIN_BEADS
+           for x in range(i, j)):
+        return None
+    kk_key = " ".join(e["kk_key"].split()[i:j - 1] + [ks[j - 1]])
+    ru_key = " ".join(rs[a:b])
+    if kk_key not in single["kk"] or ru_key not in single["ru"] or \
+            j - i == 1 and KK_VERBAL_NOUN.search(kk_key) and kk_key not in KK_NOT_VERBAL_NOUNS:
+        return None                 # (an action, салу of сұрау салу, is no term)
+    kk_written = e["kk"].split()[i:j]
+    if j - i > 1 and (_GENITIVE.search(kz.fold(kk_written[0])) or kz.analyze(kk_written[0]).poss):
+        return None                 # its possessor left out (Тараптар of Тараптар мемлекеттерінің аумағы)
+    kk = " ".join(kk_written) if j == len(ks) else _kk_head(kk_written[-1])   # the head is cited
+    ru_words = e["ru"].split()[a:b]
+    ph = rl.resolve(ru_words)
+    if ph is None or any(_NAMES & set(p.tag.grammemes) for p in ph.parses):
+        return None                 # a name's words are no terms (Қазақстан of Қазақстан Республикасы)
+    ru = rl.cite(ph, plural="plur" in ph.parses[ph.head].tag, caps=[w[:1].isupper() or None for w in ru_words])
+    return kk_key, ru_key, kk, ru
 
 
 def _derived(kk_key: str, ru_key: str, kk: str, ru: str, src: list) -> dict:

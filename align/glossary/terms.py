@@ -239,6 +239,8 @@ def _takes_the_word_before(toks: list[_Token], i: int) -> bool:
     prev, w, stem = toks[i - 1], kz.fold(toks[i].text), toks[i].info.stem
     if prev.flags["det"] or kz.fold(prev.text) in KK.COORDINATORS or not prev.text.isalpha():
         return False
+    if prev.flags["adj"] and not KK_PARTICIPLE.search(kz.fold(prev.text)) and prev.info.case is None:
+        return False                # an adjective is no complement (Мәртебелі Уағдаласушы Тараптар)
     # an agent noun inflected too (берушінің, шығарушылар), unless a possessive makes the word
     # before its possessor (делегация басшысы)
     inflected_agent = _agentive(stem) and not toks[i].info.poss and not prev.flags["gen"]
@@ -274,11 +276,12 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
                 if m.flags["gen"] and not a.poss:
                     break                     # a genitive needs a possessive head
                 nxt = toks[i + 1]
-                if not (m.flags["adj"] or m.flags["gen"] or nxt.info.poss or
+                if not (m.flags["adj"] or m.flags["gen"] or nxt.info.poss or _agentive(kz.fold(nxt.text)) or
                         i == j - 1 and (h.flags["verbal_noun"] or _agentive(a.stem))):
                     break                     # a bare noun needs a possessive word after it
                                               # (қорғаныс саласы), a verbal noun (ақпарат алмасу)
-                                              # or an agent noun (өтініш беруші)
+                                              # or an agent noun (өтініш беруші, сұрау
+                                              # салушы Тарап)
             elif h.flags["verbal_noun"] and not a.plural:
                 continue                      # a verbal noun alone is an action, not a term;
                                               # in the plural it names things (толықтырулар)

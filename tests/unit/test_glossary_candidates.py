@@ -142,3 +142,43 @@ def test_a_derived_pair_never_takes_another_terms_best_translation():
     assert [e["kk_key"] for e in part_entries([longer], Words, single)] == ["қамқоршылық"]
     owner = entry("қорғаншылық", "опека", "опека", 0.7)       # опека is қорғаншылық's best
     assert part_entries([longer, owner], Words, single) == []
+
+
+def test_a_run_of_words_of_an_entry_gets_an_entry_and_always_together_words_pair_in_order():
+    from align.glossary.heads import part_entries
+
+    class Words:
+        co = defaultdict(Counter, {k: Counter({r: 5 for r in ("нормативный", "правовой", "акт")})
+                                   for k in ("нормативтік", "құқықтық", "акт")})
+
+        @staticmethod
+        def kk_split(key):
+            return key.split()
+
+        @staticmethod
+        def dice(k, r):        # the three words always come together: association ties
+            return 0.9
+
+    entry = {"kk_key": "нормативтік құқықтық акт", "ru_key": "нормативный правовой акт",
+             "kk": "нормативтік құқықтық актілер", "ru": "нормативные правовые акты", "status": "auto", "freq": 5,
+             "kk_freq": 5, "ru_freq": 5, "dice": 1.0, "llr": 9.0, "score": 0.4, "ru_pos": "noun", "kk_pos": "noun",
+             "acts": ["a"], "examples": []}
+    single = {"kk": {"құқықтық акт", "акт"}, "ru": {"правовой акт", "акт"}}
+    got = {(e["kk_key"], e["ru_key"]): (e["kk"], e["ru"]) for e in part_entries([entry], Words, single)}
+    assert got == {("құқықтық акт", "правовой акт"): ("құқықтық актілер", "правовые акты"), ("акт", "акт"): ("актілер", "акты")}
+
+
+def test_a_kazakh_term_always_read_after_the_same_word_is_bound():
+    from align.glossary.association import left_bound
+
+    class Occ:
+        def __init__(self, text, word):
+            self.start = text.index(word)
+            self.end = self.start + len(word)
+
+    def linked(*texts):
+        return [(BeadTerms(Bead(t, ""), "p", [], []), Occ(t, "интеллект жүйесі"), None) for t in texts]
+    assert left_bound(linked("жасанды интеллект жүйесі бар", "Бұл жасанды интеллект жүйесі"), lambda w: False) == 1.0
+    # a possessor in the genitive, a relative clause, a stop word: not a piece of the term
+    assert left_bound(linked("ұйымның интеллект жүйесі", "құрылған интеллект жүйесі"), lambda w: False) == 0.0
+    assert left_bound(linked("осы интеллект жүйесі", "осы интеллект жүйесі"), lambda w: w == "осы") == 0.0
