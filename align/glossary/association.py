@@ -81,39 +81,15 @@ class WordAssociation:
             hit = self._cache[(kk_key, ru_key)] = (a + b) / 2
         return hit
 
-    def weakest(self, kk_key: str, ru_key: str) -> float:
-        """How well the word of either term that the other answers worst is answered: low when
-        one term has a word the other lacks (құқықтарын қорғау → защита)."""
-        ks, rs = self.kk_split(kk_key), ru_key.split()
-        return min([max(self.dice(k, r) for r in rs) for k in ks] + [max(self.dice(k, r) for k in ks) for r in rs])
-
 
 _BEFORE = re.compile(r"([^\W\d_][\w-]*) $")
-_AFTER = re.compile(r"^ ([^\W\d_][\w-]*)")
 
 
-def _neighbours(text: str, o) -> tuple[str | None, str | None]:
-    """The words right before and after an occurrence, one space apart (none across
-    punctuation, numbers or line breaks)."""
+def _word_before(text: str, o) -> str | None:
+    """The word right before an occurrence, one space apart (none across punctuation,
+    numbers or line breaks)."""
     before = _BEFORE.search(text[max(0, o.start - 40):o.start])
-    after = _AFTER.match(text[o.end:o.end + 40])
-    return (fold(before.group(1)) if before else None), (fold(after.group(1)) if after else None)
-
-
-def bound(linked: list, kk_stop, ru_stop) -> float:
-    """How often the two terms of a pair come with the same word beside them, at its most:
-    a term always read with the same word before or after it ("беруші" after "өтініш",
-    "Министерство" before "юстиции") is a piece of a longer term, not a term. `linked`:
-    (bead, kk occurrence, ru occurrence); words for which `kk_stop` or `ru_stop` is true
-    (function words, "осы", "настоящий") do not count."""
-    sides = [Counter() for _ in range(4)]
-    for b, ko, ro in linked:
-        for i, w in enumerate(_neighbours(b.bead.kk, ko) + _neighbours(b.bead.ru, ro)):
-            if w is not None and len(w) > 2 and not (kk_stop if i < 2 else ru_stop)(w):
-                sides[i][w] += 1
-    kk, ru = (max((c.most_common(1)[0][1] for c in pair if c), default=0) / len(linked)
-              for pair in (sides[:2], sides[2:]))
-    return abs(kk - ru)
+    return fold(before.group(1)) if before else None
 
 
 def left_bound(linked: list, kk_stop) -> float:
@@ -122,7 +98,7 @@ def left_bound(linked: list, kk_stop) -> float:
     read after "жасанды" or "заңға" is a piece of "жасанды интеллект", "заңға тәуелді"."""
     seen = Counter()
     for b, ko, _ in linked:
-        w = _neighbours(b.bead.kk, ko)[0]
+        w = _word_before(b.bead.kk, ko)
         if w is not None and len(w) > 2 and not kk_stop(w) and not _GENITIVE.search(w) and not _PARTICIPLE.search(w):
             seen[w] += 1
     return max(seen.values(), default=0) / len(linked)

@@ -27,10 +27,10 @@ from ..errors import SaikesError
 from ..store import Workspace
 from .citation import _cite_kk, _cite_ru, _examples, _occurrence_stats, _plural_in_use
 from .heads import head_entries, part_entries
-from .association import WordAssociation, bound, cognate, left_bound, conjunct_pairs, length_factor, llr_of
+from .association import WordAssociation, cognate, left_bound, conjunct_pairs, length_factor, llr_of
 from .score import entry_score
 from .beads import BeadTerms, read_beads
-from .terms import KK_STOP, Occurrence, _ru_flags
+from .terms import KK_STOP, Occurrence
 from ..model import Status
 
 # Thresholds of a build; `build_glossary` takes each as a keyword.
@@ -133,10 +133,6 @@ def _kk_stop(word: str) -> bool:
     return word in KK_STOP
 
 
-def _ru_stop(word: str) -> bool:
-    return _ru_flags(word)[0]
-
-
 # ------------------------------------------------------------------ building
 
 def build_glossary(ws: Workspace, workers: int = 1, **options) -> dict:
@@ -214,6 +210,7 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
     # the words of the two phrases answer each other and by their lengths
     words = WordAssociation(beads, stemmer, keep["kk"], keep["ru"])
     links: dict[str, Counter] = defaultdict(Counter)
+    pair_weights: dict[tuple[str, str], tuple[float, float]] = {}
     link_beads: dict[tuple, list] = defaultdict(list)
     for b, K, R in per_bead:
         if not K or not R:
@@ -224,9 +221,12 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
         top = max((assoc(k, r) for k, r in pairs), default=1.0) or 1.0
         ordered = conjunct_pairs(b, co, opt["min_links"])
         for k, r in pairs:
-            s = assoc(k, r) / top * length_factor(k, r) * (0.5 + 0.5 * words.compositional(k, r))
-            s += 0.05 * (1 - abs(K[k].start / lk - R[r].start / lr)) + 0.5 * ((k, r) in ordered) + \
-                0.1 * cognate(k, r)
+            fixed = pair_weights.get((k, r))
+            if fixed is None:       # what does not depend on the bead, once per pair
+                fixed = pair_weights[(k, r)] = (length_factor(k, r) * (0.5 + 0.5 * words.compositional(k, r)),
+                                                0.1 * cognate(k, r))
+            s = assoc(k, r) / top * fixed[0] + fixed[1] + 0.05 * (1 - abs(K[k].start / lk - R[r].start / lr)) + \
+                0.5 * ((k, r) in ordered)
             cands.append((s, k, r))
         cands.sort(reverse=True)
         # one link per key and bead; a Russian term already linked may be linked again only
@@ -267,8 +267,6 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
                 "consistency": n / sum(rs.values()),
                 "words": words.compositional(k, r),
                 "length": length_factor(k, r),
-                "unbound": 1 - bound(linked, _kk_stop, _ru_stop),
-                "weakest": words.weakest(k, r),
                 "left": left_bound(linked, _kk_stop),
             }
             score = entry_score(features)

@@ -22,7 +22,7 @@ _TRANSFORMS = {"id": lambda x: x, "log1p": math.log1p}
 # high confidence) and is left at 0.
 SCORE_FEATURES = {
     "dice": ("id", 0.837), "links": ("log1p", 0.616), "acts": ("log1p", 0.437), "confidence": ("id", 0.0),
-    "consistency": ("id", 1.520), "words": ("id", 1.526), "length": ("id", 8.685), "unbound": ("id", 0.0),
+    "consistency": ("id", 1.520), "words": ("id", 1.526), "length": ("id", 8.685),
 }
 SCORE_WEIGHTS = {"bias": -14.914}
 
