@@ -12,7 +12,7 @@ verb in its infinitive. A coordination is `whole`: its parts stay terms of their
 The word lists are data in `align.lang`."""
 from __future__ import annotations
 
-from ..lang.kazakh import COORDINATORS, LIGHT_VERB_NOUNS, LIGHT_VERBS
+from ..lang.kazakh import COORDINATORS, LIGHT_VERB_NOUNS, LIGHT_VERBS, PROTECTED_ADJECTIVES
 from ..lang.tables import RU_COORDINATORS, RU_VERB_PREPOSITIONS
 from ..lang.words import fold
 from . import kazakh_stem as kz
@@ -65,7 +65,15 @@ def kazakh_phrases(toks, stemmer, cls, caps_of) -> list:
             nxt = toks[i + 1]
             after = toks[i + 2] if i + 2 < len(toks) and toks[i + 2].chunk == nxt.chunk else None
             if nxt.flags["adj"] and after is not None and after.flags["head"]:
-                pass            # B modifies what follows (органдар мен квазимемлекеттік сектор)
+                # B modifies what follows (органдар мен квазимемлекеттік сектор); if A is an
+                # adjective too, both modify it: заңды және жеке тұлғалар
+                if prev.flags["adj"] and prev.info.case is None and not prev.flags["head"] or \
+                        prev.flags["adj"] and prev.info.case is None and fold(prev.text) in PROTECTED_ADJECTIVES:
+                    span = toks[i - 1:i + 3]
+                    key = f"{fold(prev.text)} {fold(cur.text)} {fold(nxt.text)} {after.info.stem}"
+                    citation = f"{prev.text} {cur.text} {nxt.text} {_kk_nominative(after)}"
+                    out.append(_occurrence(cls, "kk", key, span, citation,
+                                           tuple(caps_of(t.text, t.initial and k == 0) for k, t in enumerate(span))))
             elif prev.flags["head"] and nxt.flags["head"] and prev.info.case is None and \
                     not prev.flags["verbal_noun"] or prev.info.plural and nxt.flags["head"]:
                 span = toks[i - 1:i + 2]
@@ -149,6 +157,16 @@ def russian_phrases(toks, cls, caps_of) -> list:
     n = len(toks)
     for i in range(n):
         w = toks[i].text
+        # coordinated adjectives of one noun: юридические и физические лица
+        if w.lower() in RU_COORDINATORS and 0 < i < n - 2 and _same_chunk(toks[i - 1:i + 3]) and \
+                all(_ru_parse(toks[x].text, ("ADJF",)) for x in (i - 1, i + 1)) and \
+                all(rl.resolve([toks[x].text, toks[i + 2].text]) for x in (i - 1, i + 1)):
+            span = toks[i - 1:i + 3]
+            head = rl.resolve([toks[i + 1].text, toks[i + 2].text])
+            number = "plur" if "plur" in head.parses[head.head].tag else "sing"
+            citation = " ".join(t.text if k == 1 else _nominative(t.text, number) for k, t in enumerate(span))
+            out.append(_occurrence(cls, "ru", rl.phrase_key([t.text for t in span]), span, citation,
+                                   tuple(caps_of(t.text, t.initial and k == 0) for k, t in enumerate(span))))
         # coordination: изменения и дополнения, same case on both sides
         if w.lower() in RU_COORDINATORS and 0 < i < n - 1 and _same_chunk(toks[i - 1:i + 2]):
             number = _agree(toks[i - 1].text, toks[i + 1].text)

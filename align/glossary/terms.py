@@ -239,8 +239,11 @@ def _takes_the_word_before(toks: list[_Token], i: int) -> bool:
     prev, w, stem = toks[i - 1], kz.fold(toks[i].text), toks[i].info.stem
     if prev.flags["det"] or kz.fold(prev.text) in KK.COORDINATORS or not prev.text.isalpha():
         return False
-    if prev.flags["adj"] and not KK_PARTICIPLE.search(kz.fold(prev.text)) and prev.info.case is None:
-        return False                # an adjective is no complement (Мәртебелі Уағдаласушы Тараптар)
+    if prev.flags["adj"] and (prev.info.case is None or KK_PARTICIPLE.search(kz.fold(prev.text))):
+        return False                # an adjective or participle is no complement (Мәртебелі Уағдаласушы
+                                    # Тараптар, табылатын жекелеген хаттамалар)
+    if prev.info.case == "loc":
+        return False                # a place or time the clause is set in (11-бабында жекелеген хаттамалар)
     # an agent noun inflected too (берушінің, шығарушылар), unless a possessive makes the word
     # before its possessor (делегация басшысы)
     inflected_agent = _agentive(stem) and not toks[i].info.poss and not prev.flags["gen"]

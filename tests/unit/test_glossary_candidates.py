@@ -182,3 +182,33 @@ def test_a_kazakh_term_always_read_after_the_same_word_is_bound():
     # a possessor in the genitive, a relative clause, a stop word: not a piece of the term
     assert left_bound(linked("ұйымның интеллект жүйесі", "құрылған интеллект жүйесі"), lambda w: False) == 0.0
     assert left_bound(linked("осы интеллект жүйесі", "осы интеллект жүйесі"), lambda w: w == "осы") == 0.0
+
+
+def test_two_coordinated_adjectives_of_one_noun_are_a_term():
+    kk = {o.key: o.citation for o in kazakh_terms("заңды және жеке тұлғалардың өтініштері")}
+    assert kk["заңды және жеке тұлға"] == "заңды және жеке тұлғалар"
+    ru = {o.key: o.citation for o in russian_terms("обращений юридических и физических лиц")}
+    assert ru["юридический и физический лицо"] == "юридические и физические лица"
+
+
+def test_a_participle_after_a_clause_or_a_place_still_opens_a_term():
+    assert "жекелеген хаттама" in keys("ажырамас бөліктері болып табылатын жекелеген хаттамалармен ресімделеді")
+    assert "жекелеген хаттама" in keys("Келісімнің 11-бабында жекелеген хаттамалармен ресімделеді")
+    assert "толмаған бала" not in keys("кәмелетке толмаған баланың құқықтары")   # a complement before it
+
+
+def test_a_plural_subject_before_a_term_does_not_bind_it():
+    from align.glossary.association import left_bound
+
+    class Occ:
+        def __init__(self, text, word, genitive):
+            self.start = text.index(word)
+            self.end = self.start + len(word)
+            self.genitive = genitive
+
+    def linked(word, genitive, *texts):
+        return [(BeadTerms(Bead(t, ""), "p", [], []), Occ(t, word, genitive), None) for t in texts]
+    texts = ("Тараптар мемлекетаралық қарым-қатынастарды дамытады", "Тараптар мемлекетаралық қарым-қатынастарды")
+    assert left_bound(linked("мемлекетаралық қарым-қатынастарды", (False, False), *texts), lambda w: False) == 0.0
+    texts = ("Тараптар мемлекеттерінің органдары", "Тараптар мемлекеттерінің органдары")
+    assert left_bound(linked("мемлекеттерінің органдары", (True, False), *texts), lambda w: False) == 1.0
