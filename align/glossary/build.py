@@ -129,6 +129,30 @@ def _second_translations(entries: list[dict]) -> None:
             e["status"] = Status.CANDIDATE.value
 
 
+def _verb_and_noun(links: dict, link_beads: dict) -> None:
+    """A Kazakh verbal noun in -у (күшіне ену) is rendered by a Russian verb and by its noun
+    alike (вступать в силу, вступление в силу: the same head, the same complement): the two
+    share their links, so each stands as a translation."""
+    for k, rs in links.items():
+        groups = defaultdict(list)
+        for r in rs:
+            head, _, tail = r.partition(" ")
+            if tail:
+                groups[(head[:4], tail)].append(r)
+        for group in groups.values():
+            if len(group) > 1 and any(r.split()[0].endswith(_INFINITIVE) for r in group) and \
+                    not all(r.split()[0].endswith(_INFINITIVE) for r in group):
+                for r in group:
+                    mine = {id(x[0]) for x in link_beads[(k, r)]}
+                    link_beads[(k, r)] = link_beads[(k, r)] + [
+                        x for other in group if other != r for x in link_beads[(k, other)] if id(x[0]) not in mine]
+                for r in group:
+                    rs[r] = len(link_beads[(k, r)])
+
+
+_INFINITIVE = ("ть", "ться", "ти", "чь")
+
+
 def _kk_stop(word: str) -> bool:
     return word in KK_STOP
 
@@ -244,6 +268,8 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
             linked_k[r].append(K[k])
             links[k][r] += 1
             link_beads[(k, r)].append((b, K[k], R[r]))
+
+    _verb_and_noun(links, link_beads)
 
     # 4. entries
     occ_stats = _occurrence_stats(beads, keep)

@@ -212,3 +212,16 @@ def test_a_plural_subject_before_a_term_does_not_bind_it():
     assert left_bound(linked("мемлекетаралық қарым-қатынастарды", (False, False), *texts), lambda w: False) == 0.0
     texts = ("Тараптар мемлекеттерінің органдары", "Тараптар мемлекеттерінің органдары")
     assert left_bound(linked("мемлекеттерінің органдары", (True, False), *texts), lambda w: False) == 1.0
+
+
+def test_a_russian_verb_and_its_noun_share_the_links_of_a_kazakh_verbal_noun():
+    from align.glossary.build import _verb_and_noun
+
+    def beads(*names):
+        return [(type("B", (), {"name": n})(), None, None) for n in names]
+    links = {"күшіне ену": Counter({"вступать в сила": 5, "вступление в сила": 2, "сила": 1})}
+    link_beads = {("күшіне ену", "вступать в сила"): beads(*"abcde"), ("күшіне ену", "вступление в сила"): beads("f", "g"),
+                  ("күшіне ену", "сила"): beads("h")}
+    _verb_and_noun(links, link_beads)
+    assert links["күшіне ену"] == Counter({"вступать в сила": 7, "вступление в сила": 7, "сила": 1})
+    assert len(link_beads[("күшіне ену", "вступление в сила")]) == 7
