@@ -37,9 +37,18 @@ def llr_of(k11: int, k12: int, k21: int, k22: int) -> float:
 
 
 def length_factor(k: str, r: str) -> float:
-    """Kazakh terms and their Russian renderings mostly have as many words."""
-    d = abs(len(k.split()) - len(r.split()))
+    """Kazakh terms and their Russian renderings mostly have as many words; a Kazakh
+    participle or agent noun with the bare object before it is one Russian word (сұрау
+    салатын Тарап → запрашивающая Сторона, өтініш беруші → заявитель)."""
+    kk = k.split()
+    n = len(kk) - sum(1 for a, b in zip(kk, kk[1:]) if _VERBAL.search(b) and not _ADJECTIVE.search(a))
+    d = abs(n - len(r.split()))
     return 1.0 if d == 0 else 0.9 if d == 1 else 0.5 ** (d - 1)
+
+
+_VERBAL = re.compile(r"(?:атын|етін|йтын|йтін|итын|итін|[^аәеоөұүыіэюяё]уш[ыі]|ған|ген|қан|кен)$")
+_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік|лы|лі|ды|ді|ты|ті|сыз|сіз|ғы|гі|қы|кі|ған|ген|қан|кен|"
+                        r"атын|етін|йтын|йтін)$")
 
 
 class WordAssociation:

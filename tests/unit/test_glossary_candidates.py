@@ -225,3 +225,13 @@ def test_a_russian_verb_and_its_noun_share_the_links_of_a_kazakh_verbal_noun():
     _verb_and_noun(links, link_beads)
     assert links["күшіне ену"] == Counter({"вступать в сила": 7, "вступление в сила": 7, "сила": 1})
     assert len(link_beads[("күшіне ену", "вступление в сила")]) == 7
+
+
+def test_a_participle_or_agent_noun_with_its_object_is_one_russian_word():
+    from align.glossary.association import length_factor
+    assert length_factor("сұрау салатын тарап", "запрашивающий сторона") == 1.0
+    assert length_factor("өтініш беруші", "заявитель") == 1.0
+    # an adjective before an agent noun is a word of its own
+    assert length_factor("мәртебелі уағдаласушы тарап", "высокий договаривающийся сторона") == 1.0
+    assert length_factor("мәртебелі уағдаласушы тарап", "договаривающийся сторона") < 1.0
+    assert length_factor("қоршаған орта", "среда") < 1.0
