@@ -142,7 +142,11 @@ def _part(e, words, ks, rs, best_r, best_k, i, j, single):
     kk_written = e["kk"].split()[i:j]
     if j - i > 1 and (_GENITIVE.search(kz.fold(kk_written[0])) or kz.analyze(kk_written[0]).poss):
         return None                 # its possessor left out (Тараптар of Тараптар мемлекеттерінің аумағы)
-    kk = " ".join(kk_written) if j == len(ks) else _kk_head(kk_written[-1])   # the head is cited
+    if j - i > 1:
+        kk = " ".join(kk_written)       # the head with its modifiers, cited as in the entry
+    else:                               # a word alone: no possessive (құқықтық мәртебесі → мәртебе)
+        word = kz.analyze(kk_written[0])
+        kk = _kk_head(kk_written[0]) if word.poss or j < len(ks) else kk_written[0]
     ru_words = e["ru"].split()[a:b]
     ph = rl.resolve(ru_words)
     if ph is None or any(_NAMES & set(p.tag.grammemes) for p in ph.parses):
