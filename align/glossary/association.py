@@ -144,10 +144,13 @@ def conjunct_pairs(b, co: dict, min_links: int) -> set[tuple[str, str]]:
     (b: bead with candidates `kk`, `ru`): the conjuncts of "өзгерістер мен толықтырулар" and
     "изменения и дополнения", of "қорғаншылықты немесе қамқоршылықты" and "опеки или
     попечительства", answer each other in order. Association alone cannot tell them apart:
-    the two always come together. Only pairs seen together in `min_links` beads (`co`)."""
-    out = set()
+    the two always come together. Returns the pairs in order (only those seen together in
+    `min_links` beads, `co`) and the pairs across (қамқоршылықты → опеки)."""
+    out, crossed = set(), set()
     for ka, kb in _conjuncts(b.bead.kk, b.kk, _KK_CONJUNCTION):
         for ra, rb in _conjuncts(b.bead.ru, b.ru, _RU_CONJUNCTION):
             for ks, rs in ((ka, ra), (kb, rb)):
                 out.update((k, r) for k in ks for r in rs if co[k][r] >= min_links)
-    return out
+            for ks, rs in ((ka, rb), (kb, ra)):
+                crossed.update((k, r) for k in ks for r in rs)
+    return out, crossed - out

@@ -243,14 +243,14 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
         cands = []
         pairs = [(k, r) for k in K for r in R if co[k][r] >= opt["min_links"]]
         top = max((assoc(k, r) for k, r in pairs), default=1.0) or 1.0
-        ordered = conjunct_pairs(b, co, opt["min_links"])
+        ordered, crossed = conjunct_pairs(b, co, opt["min_links"])
         for k, r in pairs:
             fixed = pair_weights.get((k, r))
             if fixed is None:       # what does not depend on the bead, once per pair
                 fixed = pair_weights[(k, r)] = (length_factor(k, r) * (0.5 + 0.5 * words.compositional(k, r)),
                                                 0.1 * cognate(k, r))
             s = assoc(k, r) / top * fixed[0] + fixed[1] + 0.05 * (1 - abs(K[k].start / lk - R[r].start / lr)) + \
-                0.5 * ((k, r) in ordered)
+                0.5 * ((k, r) in ordered) - 0.5 * ((k, r) in crossed)
             cands.append((s, k, r))
         cands.sort(reverse=True)
         # one link per key and bead; a Russian term already linked may be linked again only

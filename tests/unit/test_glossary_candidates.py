@@ -56,9 +56,10 @@ def test_the_conjuncts_of_two_coordinations_answer_each_other_in_order():
         co: dict = defaultdict(Counter)
         for k in {o.key for o in kk}:
             co[k].update({o.key: 2 for o in ru})
-        pairs = conjunct_pairs(BeadTerms(Bead(kk_text, ru_text), "p", kk, ru), co, 2)
+        pairs, crossed = conjunct_pairs(BeadTerms(Bead(kk_text, ru_text), "p", kk, ru), co, 2)
         assert first in pairs and second in pairs
         assert (first[0], second[1]) not in pairs and (second[0], first[1]) not in pairs
+        assert (first[0], second[1]) in crossed and (second[0], first[1]) in crossed and not crossed & pairs
 
 
 def test_an_object_and_the_verbal_noun_governing_it_are_a_term():
