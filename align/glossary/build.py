@@ -22,7 +22,9 @@ Reads beads only through `Workspace.beads()`, so it works on any aligned workspa
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 
+from . import russian_lemma as rl
 from ..errors import SaikesError
 from ..store import Workspace
 from .citation import _cite_kk, _cite_ru, _examples, _occurrence_stats, _plural_in_use
@@ -140,8 +142,7 @@ def _verb_and_noun(links: dict, link_beads: dict) -> None:
             if tail:
                 groups[(head[:4], tail)].append(r)
         for group in groups.values():
-            if len(group) > 1 and any(r.split()[0].endswith(_INFINITIVE) for r in group) and \
-                    not all(r.split()[0].endswith(_INFINITIVE) for r in group):
+            if len(group) > 1 and any(_verb(r) for r in group) and not all(_verb(r) for r in group):
                 for r in group:
                     mine = {id(x[0]) for x in link_beads[(k, r)]}
                     link_beads[(k, r)] = link_beads[(k, r)] + [
@@ -150,7 +151,10 @@ def _verb_and_noun(links: dict, link_beads: dict) -> None:
                     rs[r] = len(link_beads[(k, r)])
 
 
-_INFINITIVE = ("ть", "ться", "ти", "чь")
+@lru_cache(maxsize=100_000)
+def _verb(ru_key: str) -> bool:
+    """A Russian key that opens with an infinitive (вступать в сила): a verb phrase."""
+    return any(p.tag.POS == "INFN" for p in rl.all_parses(ru_key.partition(" ")[0]))
 
 
 def _kk_stop(word: str) -> bool:
@@ -241,7 +245,9 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
             continue
         lk, lr = max(len(b.bead.kk), 1), max(len(b.bead.ru), 1)
         cands = []
-        pairs = [(k, r) for k in K for r in R if co[k][r] >= opt["min_links"]]
+        # a Russian verb phrase (вступать в силу) renders a Kazakh verbal noun only (күшіне ену)
+        pairs = [(k, r) for k in K for r in R if co[k][r] >= opt["min_links"]
+                 and (not _verb(r) or k.endswith(("у", "ю")))]
         top = max((assoc(k, r) for k, r in pairs), default=1.0) or 1.0
         ordered, crossed = conjunct_pairs(b, co, opt["min_links"])
         for k, r in pairs:

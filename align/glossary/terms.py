@@ -294,6 +294,10 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
                 continue
             if _takes_the_word_before(toks, i):
                 continue
+            if i < j and toks[i].flags["gen"] and (toks[i].info.poss or toks[i].flags["verbal_noun"]):
+                continue                      # a possessed genitive or an action's has its own
+                                              # possessor or object before it (Тараптың инвесторының
+                                              # инвестициялары, жарамсыз деп танудың салдары)
             words = tuple(t.text for t in span)
             key = " ".join([kz.fold(t.text) for t in span[:-1]] + [a.stem])
             base_head = a.base

@@ -236,3 +236,16 @@ def test_a_participle_or_agent_noun_with_its_object_is_one_russian_word():
     assert length_factor("мәртебелі уағдаласушы тарап", "высокий договаривающийся сторона") == 1.0
     assert length_factor("мәртебелі уағдаласушы тарап", "договаривающийся сторона") < 1.0
     assert length_factor("қоршаған орта", "среда") < 1.0
+
+
+def test_no_term_opens_with_a_possessed_genitive_or_an_actions_genitive():
+    assert "инвесторының инвестиция" not in keys("Уағдаласушы Жақ инвесторының инвестициялары жөнінде")
+    assert "уағдаласушы жақ инвесторының инвестиция" in keys("Уағдаласушы Жақ инвесторының инвестициялары")
+    assert "танудың салдар" not in keys("некені жарамсыз деп танудың салдары")
+    assert "тараптар мемлекеттерінің аумақ" in keys("Тараптар мемлекеттерінің аумағында")
+
+
+def test_a_russian_verb_phrase_renders_a_kazakh_verbal_noun_only():
+    from align.glossary.build import _verb
+    assert _verb("вступать в сила") and _verb("являться лицо")
+    assert not _verb("часть") and not _verb("власть") and not _verb("вступление в сила")
