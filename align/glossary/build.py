@@ -154,7 +154,9 @@ def _verb_and_noun(links: dict, link_beads: dict) -> None:
 @lru_cache(maxsize=100_000)
 def _verb(ru_key: str) -> bool:
     """A Russian key that opens with an infinitive (вступать в сила): a verb phrase."""
-    return any(p.tag.POS == "INFN" for p in rl.all_parses(ru_key.partition(" ")[0]))
+    first = ru_key.partition(" ")[0]
+    return first.endswith(("ть", "ться", "ти", "тись", "чь", "чься")) and \
+        any(p.tag.POS == "INFN" for p in rl.all_parses(first))
 
 
 def _kk_stop(word: str) -> bool:

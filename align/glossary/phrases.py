@@ -12,6 +12,8 @@ verb in its infinitive. A coordination is `whole`: its parts stay terms of their
 The word lists are data in `align.lang`."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..lang.kazakh import COORDINATORS, LIGHT_VERB_NOUNS, LIGHT_VERBS, PROTECTED_ADJECTIVES
 from ..lang.tables import RU_COORDINATORS, RU_VERB_PREPOSITIONS
 from ..lang.words import fold
@@ -105,13 +107,14 @@ def kazakh_objects(toks, occs, cls, max_words: int) -> list:
               and not t.flags.get("stop") and t.info.stem not in LIGHT_VERBS
               and not (i + 1 < len(toks) and fold(toks[i + 1].text) in OR_AND)}
     after = {toks[i].end: toks[i + 1] for i in range(len(toks) - 1) if toks[i].chunk == toks[i + 1].chunk}
+    at = {t.start: t for t in toks}
     out = []
     for o in occs:
         nxt = after.get(o.end)
         if nxt is None or nxt.start not in verbal or o.size >= max_words or o.whole or o.citation:
             continue
         last = o.starts[-1] if o.starts else o.start
-        head = next((t for t in toks if t.start == last), None)
+        head = at.get(last)
         if head is None or head.info.case != "acc":
             continue
         words = o.words + (nxt.text,)
@@ -152,6 +155,11 @@ def _nominative(word: str, number: str | None = None) -> str:
     return w.capitalize() if word[:1].isupper() and not word.isupper() else w
 
 
+@lru_cache(maxsize=100_000)
+def _resolved(adjective: str, noun: str):
+    return rl.resolve((adjective, noun))
+
+
 def russian_phrases(toks, cls, caps_of) -> list:
     out = []
     n = len(toks)
@@ -160,9 +168,9 @@ def russian_phrases(toks, cls, caps_of) -> list:
         # coordinated adjectives of one noun: юридические и физические лица
         if w.lower() in RU_COORDINATORS and 0 < i < n - 2 and _same_chunk(toks[i - 1:i + 3]) and \
                 all(_ru_parse(toks[x].text, ("ADJF",)) for x in (i - 1, i + 1)) and \
-                all(rl.resolve([toks[x].text, toks[i + 2].text]) for x in (i - 1, i + 1)):
+                all(_resolved(toks[x].text, toks[i + 2].text) for x in (i - 1, i + 1)):
             span = toks[i - 1:i + 3]
-            head = rl.resolve([toks[i + 1].text, toks[i + 2].text])
+            head = _resolved(toks[i + 1].text, toks[i + 2].text)
             number = "plur" if "plur" in head.parses[head.head].tag else "sing"
             citation = " ".join(t.text if k == 1 else _nominative(t.text, number) for k, t in enumerate(span))
             out.append(_occurrence(cls, "ru", rl.phrase_key([t.text for t in span]), span, citation,
