@@ -218,13 +218,21 @@ def write_sample(rows, n: int, path: Path, ref, judged: dict) -> None:
                     f"{' '.join(ex['kk'].split())[:200]}\t{' '.join(ex['ru'].split())[:200]}\n")
 
 
-def sample_figures(judged: dict, out, top: int) -> str:
-    """Precision of the judged sample, over the sampled entries the glossary still exports
-    (matched by keys, so a rebuild that drops an entry drops its verdict), and over those
-    ranked in the top N now."""
-    rank = {(e.kk_key, e.ru_key): i for i, e in enumerate(out, 1)}
-    inside = [(rank[k], ok) for k, ok in judged.items() if k in rank]
-    judged = {k: ok for k, ok in judged.items() if k[0] != "as written"}
+def sample_figures(out, top: int, stemmer=None) -> str:
+    """Precision of the judged sample (each row once), over the sampled entries the glossary
+    still exports (found by keys, or as written where a key comes out otherwise, so a rebuild
+    that drops an entry drops its verdict), and over those ranked in the top N now."""
+    by_key = {(e.kk_key, e.ru_key): i for i, e in enumerate(out, 1)}
+    by_text = {(e.kk, e.ru): i for i, e in enumerate(out, 1)}
+    rows = [line.split("\t") for line in SAMPLE.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    judged = [(r[1], r[2], r[3] == "right") for r in rows if r[3] in ("right", "wrong")]
+    inside = []
+    for kk, ru, ok in judged:
+        i = by_key.get((kz.phrase_key(kk, stemmer), rl.phrase_key(ru)), by_text.get((kk, ru)))
+        if i is not None:
+            inside.append((i, ok))
+
     def share(xs):
         return f"{sum(xs)}/{len(xs)} = {sum(xs) / max(len(xs), 1):.3f}"
     return (f"judged sample ({SAMPLE.name}): {len(judged)} judged, {len(inside)} still exported: "
@@ -303,7 +311,7 @@ def main(argv=None) -> int:
             write_sample(out, args.sample, SAMPLE, ref, judged if args.real else {})
             print(f"sample of {args.sample} written to {SAMPLE}")
         elif args.real and sample:
-            print(sample_figures(sample, out, args.top))
+            print(sample_figures(out, args.top, stemmer))
         ws.close()
     return 0
 
