@@ -26,6 +26,7 @@ from glossary_precision import REFERENCE, REFERENCE_REAL, load_reference
 
 from align.glossary import build as B
 from align.glossary import score as S
+from align.glossary.beads import kazakh_stemmer
 from align.store import Workspace
 
 
@@ -35,8 +36,9 @@ def rows_of(db: str, real: bool):
         shutil.copy(db, copy)
         ws = Workspace(copy, create=False)
         entries, _ = B.build_entries(ws)
-        ref = load_reference(B.kazakh_stemmer(ws), REFERENCE_REAL if real else REFERENCE)
+        ref = load_reference(kazakh_stemmer(ws), REFERENCE_REAL if real else REFERENCE)
         ws.close()
+    entries = [e for e in entries if "features" in e]      # derived entries carry their sources' scores
     X = [[S._TRANSFORMS[t](e["features"][n]) for n, (t, _) in S.SCORE_FEATURES.items()] for e in entries]
     y = [e["kk_key"] in ref and e["ru_key"] in ref[e["kk_key"]] for e in entries]
     return np.array(X, float), np.array(y, float)

@@ -7,7 +7,10 @@ and its Russian term is one of the renderings the list accepts for it; both are 
 by their normalized keys (Kazakh stems, Russian lemmas), so inflection and number do not
 matter. Anything the list lacks counts as wrong (so precision is a lower bound: the lists
 are not complete). On the real acts the judged sample (`benchmarks/glossary_real_sample.tsv`,
-200 entries judged by reading their beads) gives the precision figures instead.
+200 exported entries drawn at random and judged by reading their beads) gives the precision
+figure instead; verdicts given before (an earlier sample, the top 100, entries read apart:
+`glossary_real_sample_17e19cf.tsv`, `glossary_real_top100.tsv`, `glossary_real_judged.tsv`) are
+carried into a new sample.
 
 Recall: of the reference pairs attested in the texts — the Kazakh term and one of its
 renderings occur, as word sequences with the same keys, in the same bead of at least two
@@ -51,6 +54,17 @@ REAL = ROOT / "tests" / "data" / "real"
 SAMPLE = ROOT / "benchmarks" / "glossary_real_sample.tsv"
 JUDGED_SEEDS = ROOT / "benchmarks" / "glossary_judged_seeds.tsv"
 JUDGED_REAL_TOP = ROOT / "benchmarks" / "glossary_real_top100.tsv"
+# entries of the real acts judged by reading outside the current sample: an earlier sample (its
+# verdicts stay) and entries read while changing the build (kk, ru, verdict, reason)
+OLD_SAMPLE = ROOT / "benchmarks" / "glossary_real_sample_17e19cf.tsv"
+JUDGED_REAL = ROOT / "benchmarks" / "glossary_real_judged.tsv"
+
+
+def real_verdicts(stemmer=None) -> dict:
+    """Every verdict by reading on the real acts' entries: the earlier sample, the top 100,
+    the entries read apart, and the current sample (later files win where they differ)."""
+    return {**load_judged(OLD_SAMPLE, stemmer, 1, 3), **load_judged(JUDGED_REAL_TOP, stemmer),
+            **load_judged(JUDGED_REAL, stemmer), **load_judged(SAMPLE, stemmer, 1, 3)}
 
 
 def load_reference(stemmer=None, path: Path = REFERENCE) -> dict[str, set[str]]:
@@ -170,28 +184,55 @@ def repeat_pairs(ws: Workspace, times: int) -> None:
 
 # ------------------------------------------------------------------ the judged sample of the real acts
 
-def write_sample(rows, n: int, path: Path, ref) -> None:
-    """A reproducible random sample of exported entries, with the reference list's verdict
-    as a first guess; the verdict column is then set by reading the beads."""
+SAMPLE_HEADER = """\
+# Judged sample of {n} exported glossary entries of the 19 real acts (tests/data/real), drawn at random
+# (random.Random(14).sample over the ranks of the exported entries) by
+# `python benchmarks/glossary_precision.py --db REAL.db --real --sample {n}` on the build of this commit.
+# Verdicts: 'right' if the pair is in tests/data/reference_terms_real.tsv; else the verdict already given
+# to the same pair by reading (glossary_real_sample_17e19cf.tsv, glossary_real_top100.tsv,
+# glossary_real_judged.tsv), reason 'judged before'; else '?', then set by reading the example beads
+# (columns 6-7) and, where unsure, the acts: right = the Russian term renders the Kazakh term and both are
+# terms as written; wrong = a different meaning, a truncated term, a non-word or inflected headword, a name.
+"""
+
+
+def write_sample(rows, n: int, path: Path, ref, judged: dict) -> None:
+    """A reproducible random sample of exported entries, with the verdicts known (reference
+    list, entries judged before); the rest ('?') are then judged by reading the beads."""
     rnd = random.Random(14)
     pick = sorted(rnd.sample(range(len(rows)), min(n, len(rows))))
     with path.open("w", encoding="utf-8") as f:
+        f.write(SAMPLE_HEADER.format(n=n))
         f.write("# rank\tkk\tru\tverdict\treason\texample_kk\texample_ru\n")
         for i in pick:
             e = rows[i]
-            ok = e.kk_key in ref and e.ru_key in ref[e.kk_key]
+            before = judged.get((e.kk_key, e.ru_key), judged.get(("as written", e.kk, e.ru)))
+            if e.kk_key in ref and e.ru_key in ref[e.kk_key]:
+                verdict, reason = "right", "in reference list"
+            elif before is not None:
+                verdict, reason = ("right" if before else "wrong"), "judged before"
+            else:
+                verdict, reason = "?", ""
             ex = e.examples[0] if e.examples else {"kk": "", "ru": ""}
-            f.write(f"{i + 1}\t{e.kk}\t{e.ru}\t{'right' if ok else '?'}\t{'in reference list' if ok else ''}\t"
+            f.write(f"{i + 1}\t{e.kk}\t{e.ru}\t{verdict}\t{reason}\t"
                     f"{' '.join(ex['kk'].split())[:200]}\t{' '.join(ex['ru'].split())[:200]}\n")
 
 
-def sample_figures(judged: dict, out, top: int) -> str:
-    """Precision of the judged sample, over the sampled entries the glossary still exports
-    (matched by keys, so a rebuild that drops an entry drops its verdict), and over those
-    ranked in the top N now."""
-    rank = {(e.kk_key, e.ru_key): i for i, e in enumerate(out, 1)}
-    inside = [(rank[k], ok) for k, ok in judged.items() if k in rank]
-    judged = {k: ok for k, ok in judged.items() if k[0] != "as written"}
+def sample_figures(out, top: int, stemmer=None) -> str:
+    """Precision of the judged sample (each row once), over the sampled entries the glossary
+    still exports (found by keys, or as written where a key comes out otherwise, so a rebuild
+    that drops an entry drops its verdict), and over those ranked in the top N now."""
+    by_key = {(e.kk_key, e.ru_key): i for i, e in enumerate(out, 1)}
+    by_text = {(e.kk, e.ru): i for i, e in enumerate(out, 1)}
+    rows = [line.split("\t") for line in SAMPLE.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    judged = [(r[1], r[2], r[3] == "right") for r in rows if r[3] in ("right", "wrong")]
+    inside = []
+    for kk, ru, ok in judged:
+        i = by_key.get((kz.phrase_key(kk, stemmer), rl.phrase_key(ru)), by_text.get((kk, ru)))
+        if i is not None:
+            inside.append((i, ok))
+
     def share(xs):
         return f"{sum(xs)}/{len(xs)} = {sum(xs) / max(len(xs), 1):.3f}"
     return (f"judged sample ({SAMPLE.name}): {len(judged)} judged, {len(inside)} still exported: "
@@ -237,7 +278,7 @@ def main(argv=None) -> int:
         top = out[:args.top]
         if args.real:
             sample = load_judged(SAMPLE, stemmer, 1, 3)
-            judged = {**load_judged(JUDGED_REAL_TOP, stemmer), **sample}
+            judged = real_verdicts(stemmer)
         else:
             judged = load_judged(JUDGED_SEEDS, stemmer)
         verdicts = judge(top, ref, judged)
@@ -249,17 +290,17 @@ def main(argv=None) -> int:
               f"{stats['beads']} beads; {len(rows)} entries, {len(out)} exported; build {took:.2f} s")
         def share(xs):
             return f"{sum(xs)}/{len(xs)} = {sum(xs) / max(len(xs), 1):.3f}"
-        source = f"{SAMPLE.name} and {JUDGED_REAL_TOP.name}" if args.real else JUDGED_SEEDS.name
+        source = "the verdicts by reading" if args.real else JUDGED_SEEDS.name
         print(f"precision@{len(top)}: reference list only {share(judge(top, ref))}; "
               f"with {source}: {share(verdicts)}")
         print(f"precision of all {len(out)} exported: reference list only {share(judge(out, ref))}; "
               f"with {source}: {share(judge(out, ref, judged))}")
-        if not args.real:
-            unjudged = [e for e in out if not (e.kk_key in ref and e.ru_key in ref[e.kk_key])
-                        and (e.kk_key, e.ru_key) not in judged and ("as written", e.kk, e.ru) not in judged]
-            print(f"exported entries neither in the list nor judged (counted wrong): {len(unjudged)}")
-            for e in unjudged if args.show else []:
-                print(f"  unjudged: {e.kk} → {e.ru}")
+        unjudged = [e for e in out if not (e.kk_key in ref and e.ru_key in ref[e.kk_key])
+                    and (e.kk_key, e.ru_key) not in judged and ("as written", e.kk, e.ru) not in judged]
+        print(f"exported entries neither in the list nor judged (counted wrong): {len(unjudged)}"
+              f"{f', {sum(1 for e in unjudged if e in top)} in the top {args.top}' if args.real else ''}")
+        for e in unjudged if args.show else []:
+            print(f"  unjudged: {e.kk} → {e.ru}")
         pairs = attested(ws, ref, stemmer)
         found, total, missed = recall(out, pairs, ref)
         print(f"recall of attested reference pairs: {found}/{total} = {found / max(total, 1):.3f}")
@@ -267,10 +308,10 @@ def main(argv=None) -> int:
             for k, r in missed:
                 print(f"  missed: {k} → {r}")
         if args.sample:
-            write_sample(out, args.sample, SAMPLE, ref)
+            write_sample(out, args.sample, SAMPLE, ref, judged if args.real else {})
             print(f"sample of {args.sample} written to {SAMPLE}")
         elif args.real and sample:
-            print(sample_figures(sample, out, args.top))
+            print(sample_figures(out, args.top, stemmer))
         ws.close()
     return 0
 

@@ -21,19 +21,18 @@ Reads beads only through `Workspace.beads()`, so it works on any aligned workspa
 """
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from . import kazakh_stem as kz
 from . import russian_lemma as rl
 from ..errors import SaikesError
 from ..store import Workspace
 from .citation import _cite_kk, _cite_ru, _examples, _occurrence_stats, _plural_in_use
-from .heads import head_entries
+from .heads import head_entries, part_entries
+from .association import WordAssociation, cognate, left_bound, conjunct_pairs, length_factor, llr_of
 from .score import entry_score
 from .beads import BeadTerms, read_beads
-from .terms import Occurrence
+from .terms import KK_STOP, Occurrence
 from ..model import Status
 
 # Thresholds of a build; `build_glossary` takes each as a keyword.
@@ -46,6 +45,7 @@ DEFAULTS = {
     "max_words": 4,
     "association": "dice",  # how candidates are associated before linking: dice or llr
     "min_score": 0.1,      # entries scoring lower are "candidate": kept, not exported
+    "max_left_bound": 0.9,  # so are Kazakh terms the same word stands before this often (pieces)
 }
 
 
@@ -115,58 +115,52 @@ def _extends(a: Occurrence, b: Occurrence) -> bool:
     return a.start == b.start and a.end >= b.end
 
 
-def _llr(k11: int, k12: int, k21: int, k22: int) -> float:
-    """Dunning's log-likelihood ratio (G²) of a 2×2 contingency table."""
-    def h(*ks):
-        n = sum(ks)
-        return sum(k * math.log(k / n) for k in ks if k > 0)
-    return max(0.0, 2 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22)))
+def _second_translations(entries: list[dict]) -> None:
+    """A Kazakh term's second translation (by score) that is another Kazakh term's first is that term's,
+    seen beside it (қамқоршылық → опека: "қорғаншылық немесе қамқоршылық" is "опека или
+    попечительство", and опека is қорғаншылық's): a candidate, not exported."""
+    best: dict[str, dict] = {}
+    for e in entries:
+        if e["score"] > best.get(e["kk_key"], {"score": -1})["score"]:
+            best[e["kk_key"]] = e
+    firsts = defaultdict(set)
+    for k, e in best.items():
+        firsts[e["ru_key"]].add(k)
+    for e in entries:
+        if best[e["kk_key"]] is not e and firsts[e["ru_key"]] - {e["kk_key"]}:
+            e["status"] = Status.CANDIDATE.value
 
 
-def _length_factor(k: str, r: str) -> float:
-    """Kazakh terms and their Russian renderings mostly have as many words."""
-    d = abs(len(k.split()) - len(r.split()))
-    return 1.0 if d == 0 else 0.9 if d == 1 else 0.5 ** (d - 1)
+def _verb_and_noun(links: dict, link_beads: dict) -> None:
+    """A Kazakh verbal noun in -у (күшіне ену) is rendered by a Russian verb and by its noun
+    alike (вступать в силу, вступление в силу: the same head, the same complement): the two
+    share their links, so each stands as a translation."""
+    for k, rs in links.items():
+        groups = defaultdict(list)
+        for r in rs:
+            head, _, tail = r.partition(" ")
+            if tail:
+                groups[(head[:4], tail)].append(r)
+        for group in groups.values():
+            if len(group) > 1 and any(_verb(r) for r in group) and not all(_verb(r) for r in group):
+                for r in group:
+                    mine = {id(x[0]) for x in link_beads[(k, r)]}
+                    link_beads[(k, r)] = link_beads[(k, r)] + [
+                        x for other in group if other != r for x in link_beads[(k, other)] if id(x[0]) not in mine]
+                for r in group:
+                    rs[r] = len(link_beads[(k, r)])
 
 
-class _WordAssociation:
-    """Dice of single words over beads (Kazakh stems, Russian lemmas): how well the words
-    of a Kazakh phrase and those of a Russian one answer each other."""
+@lru_cache(maxsize=100_000)
+def _verb(ru_key: str) -> bool:
+    """A Russian key that opens with an infinitive (вступать в сила): a verb phrase."""
+    first = ru_key.partition(" ")[0]
+    return first.endswith(("ть", "ться", "ти", "тись", "чь", "чься")) and \
+        any(p.tag.POS == "INFN" for p in rl.all_parses(first))
 
-    def __init__(self, beads, stemmer, kk_keys, ru_keys):
-        self.stemmer = stemmer
-        self.kk_words = {w for k in kk_keys for w in self.kk_split(k)}
-        self.ru_words = {w for r in ru_keys for w in r.split()}
-        self.df_k, self.df_r, self.co = Counter(), Counter(), defaultdict(Counter)
-        for b in beads:
-            K = {self.stemmer.stem(t) for t in kz.tokenize(b.bead.kk)} & self.kk_words
-            R = {w for t in rl.tokenize(b.bead.ru) for w in self._ru_lemmas(t)} & self.ru_words
-            self.df_k.update(K)
-            self.df_r.update(R)
-            for k in K:
-                self.co[k].update(R)
-        self._cache = {}
 
-    def kk_split(self, key: str) -> list[str]:
-        return [self.stemmer.stem(w) for w in key.split()]
-
-    @staticmethod
-    @lru_cache(maxsize=200_000)
-    def _ru_lemmas(word: str) -> frozenset[str]:
-        return frozenset(rl.lemma_of(p) for p in rl.parses(word))
-
-    def dice(self, k: str, r: str) -> float:
-        c = self.co[k][r]
-        return 2 * c / (self.df_k[k] + self.df_r[r]) if c else 0.0
-
-    def compositional(self, kk_key: str, ru_key: str) -> float:
-        hit = self._cache.get((kk_key, ru_key))
-        if hit is None:
-            ks, rs = self.kk_split(kk_key), ru_key.split()
-            a = sum(max(self.dice(k, r) for r in rs) for k in ks) / len(ks)
-            b = sum(max(self.dice(k, r) for k in ks) for r in rs) / len(rs)
-            hit = self._cache[(kk_key, ru_key)] = (a + b) / 2
-        return hit
+def _kk_stop(word: str) -> bool:
+    return word in KK_STOP
 
 
 # ------------------------------------------------------------------ building
@@ -204,6 +198,7 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
         df["kk"].update({o.key for o in b.kk})
         df["ru"].update({o.key for o in b.ru})
     keep = {}
+    df_all = df
     for side in ("kk", "ru"):
         frequent = {k for k, c in df[side].items() if c >= opt["min_freq"]}
         indep, _free = _independent(beads, side, frequent)
@@ -241,7 +236,7 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
         hit = llr_cache.get((k, r))
         if hit is None:
             c = co[k][r]
-            hit = llr_cache[(k, r)] = _llr(c, df["kk"][k] - c, df["ru"][r] - c,
+            hit = llr_cache[(k, r)] = llr_of(c, df["kk"][k] - c, df["ru"][r] - c,
                                            n_beads - df["kk"][k] - df["ru"][r] + c)
         return hit
 
@@ -249,19 +244,27 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
 
     # 3. competitive linking inside each bead: phrase association, weighted by how well
     # the words of the two phrases answer each other and by their lengths
-    words = _WordAssociation(beads, stemmer, keep["kk"], keep["ru"])
+    words = WordAssociation(beads, stemmer, keep["kk"], keep["ru"])
     links: dict[str, Counter] = defaultdict(Counter)
+    pair_weights: dict[tuple[str, str], tuple[float, float]] = {}
     link_beads: dict[tuple, list] = defaultdict(list)
     for b, K, R in per_bead:
         if not K or not R:
             continue
         lk, lr = max(len(b.bead.kk), 1), max(len(b.bead.ru), 1)
         cands = []
-        pairs = [(k, r) for k in K for r in R if co[k][r] >= opt["min_links"]]
+        # a Russian verb phrase (вступать в силу) renders a Kazakh verbal noun only (күшіне ену)
+        pairs = [(k, r) for k in K for r in R if co[k][r] >= opt["min_links"]
+                 and (not _verb(r) or k.endswith(("у", "ю")))]
         top = max((assoc(k, r) for k, r in pairs), default=1.0) or 1.0
+        ordered, crossed = conjunct_pairs(b, co, opt["min_links"])
         for k, r in pairs:
-            s = assoc(k, r) / top * _length_factor(k, r) * (0.5 + 0.5 * words.compositional(k, r))
-            s += 0.05 * (1 - abs(K[k].start / lk - R[r].start / lr))
+            fixed = pair_weights.get((k, r))
+            if fixed is None:       # what does not depend on the bead, once per pair
+                fixed = pair_weights[(k, r)] = (length_factor(k, r) * (0.5 + 0.5 * words.compositional(k, r)),
+                                                0.1 * cognate(k, r))
+            s = assoc(k, r) / top * fixed[0] + fixed[1] + 0.05 * (1 - abs(K[k].start / lk - R[r].start / lr)) + \
+                0.5 * ((k, r) in ordered) - 0.5 * ((k, r) in crossed)
             cands.append((s, k, r))
         cands.sort(reverse=True)
         # one link per key and bead; a Russian term already linked may be linked again only
@@ -280,6 +283,8 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
             links[k][r] += 1
             link_beads[(k, r)].append((b, K[k], R[r]))
 
+    _verb_and_noun(links, link_beads)
+
     # 4. entries
     occ_stats = _occurrence_stats(beads, keep)
     entries = []
@@ -293,7 +298,7 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
             if rank > 0 and n < opt["variant_share"] * top:
                 continue
             c = co[k][r]
-            llr = _llr(c, df["kk"][k] - c, df["ru"][r] - c, n_beads - df["kk"][k] - df["ru"][r] + c)
+            llr = llr_of(c, df["kk"][k] - c, df["ru"][r] - c, n_beads - df["kk"][k] - df["ru"][r] + c)
             linked = link_beads[(k, r)]
             features = {
                 "dice": d, "links": n,
@@ -301,13 +306,17 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
                 "confidence": sum(min(1.0, b.bead.confidence or 0.0) for b, _, _ in linked) / len(linked),
                 "consistency": n / sum(rs.values()),
                 "words": words.compositional(k, r),
-                "length": _length_factor(k, r),
+                "length": length_factor(k, r),
+                "left": left_bound(linked, _kk_stop),
             }
             score = entry_score(features)
             entries.append({"kk_key": k, "ru_key": r, "freq": n, "kk_freq": df["kk"][k],
                             "ru_freq": df["ru"][r], "dice": round(d, 4), "llr": round(llr, 2),
                             "score": round(score, 4), "features": features,
-                            "status": Status.AUTO.value if score >= opt["min_score"] else Status.CANDIDATE.value})
+                            "status": Status.AUTO.value if score >= opt["min_score"] and
+                            features["left"] < opt["max_left_bound"] else Status.CANDIDATE.value,
+})
+    _second_translations(entries)
     # citation forms: the number of a Kazakh term follows its use, and its translations agree
     by_kk = defaultdict(list)
     for e in entries:
@@ -329,6 +338,8 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
             e["examples"] = _examples(pairs, opt["max_examples"])
 
     entries += head_entries(entries)
+    single = {side: {k for k, c in df_all[side].items() if c >= opt["min_freq"]} for side in ("kk", "ru")}
+    entries += part_entries(entries, words, single)
     stats = {"pairs": len({b.pair for b in beads}), "beads": n_beads,
              "kk_candidates": len(keep["kk"]), "ru_candidates": len(keep["ru"]),
              "terms": len(by_kk), "entries": len(entries),

@@ -33,7 +33,12 @@ from ..lang.kazakh import (ADJECTIVE_SUFFIXES, AGENTIVE, ATTRIBUTIVE, CASE, CASE
                            ELIDED_BEFORE, ELIDED_LAST, ELISION, HYPHEN_ENDINGS, LINKED_CLUSTERS, PLURAL, POSS3,
                            PROTECTED, PROTECTED_SUFFIXES, S_FINAL_STEMS, SOUND_CLASS, TIME_WORDS,
                            VOICED_FINAL, VOICING, VOWELS)
-from ..lang.words import WORD, fold
+from ..lang.words import WORD
+from ..lang.words import fold as _fold
+
+
+# every word of a corpus is folded many times (stems, keys, flags): once per distinct word
+fold = lru_cache(maxsize=500_000)(_fold)
 
 
 def sound_class(ch: str) -> str:

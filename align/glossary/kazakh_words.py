@@ -4,9 +4,9 @@ word after them (міндетті төлемдер: an adjective; міндетт
 endings are data in `align.lang.kazakh` (VERB_ENDINGS, ADJECTIVE_SUFFIXES)."""
 from __future__ import annotations
 
-from ..lang.kazakh import PROTECTED, VERB_AFTER_CONSONANT, VERB_ENDINGS, VOWELS
+from ..lang.kazakh import ADJECTIVE_SUFFIXES, PROTECTED, VERB_AFTER_CONSONANT, VERB_ENDINGS, VOWELS
 from ..lang.words import fold
-from .kazakh_stem import Analysis, KazakhStemmer, adjective_shape, analyze
+from .kazakh_stem import Analysis, KazakhStemmer, adjective_shape, analyze, sound_class
 
 _VERB_ENDINGS_LONGEST_FIRST = sorted(VERB_ENDINGS, key=len, reverse=True)
 
@@ -59,3 +59,20 @@ def citation(word: str, stemmer: KazakhStemmer | None = None, next_word: str | N
     if stemmer.support.get(v, 0) >= 1 or not (a.stem != fold(word) and a.stem in stemmer.forms):
         return v
     return a.stem
+
+
+def not_a_past_tense(word: str, a: Analysis, stemmer: KazakhStemmer | None, next_word: str | None) -> bool:
+    """For a word in -ды/-ді/-ты/-ті (folded) that could end in a past-tense verb ending
+    (`a`: its analysis): True if it cannot be one. The ending is not the one the sound before
+    it calls for (Президенті: -ті after н is a possessive, the verb would take -ді); a plural
+    noun in a case (бөлшектерді, жанжалдарды); a derived adjective that a noun follows
+    (лауазымды адамдар: a finite verb ends its clause), or whose noun the corpus shows in other
+    forms (лауазым, лауазымға)."""
+    suffix = word[-2:]
+    if len(word) > 3 and sound_class(word[-3]) not in ADJECTIVE_SUFFIXES[suffix]:
+        return True
+    if a.plural and a.case and len(a.stem) >= 3:
+        return True
+    if next_word is not None and adjective_shape(word) and nominal(next_word):
+        return True
+    return stemmer is not None and not a.inflected and stemmer.support.get(word[:-2], 0) >= 2

@@ -12,7 +12,9 @@ verb in its infinitive. A coordination is `whole`: its parts stay terms of their
 The word lists are data in `align.lang`."""
 from __future__ import annotations
 
-from ..lang.kazakh import COORDINATORS, LIGHT_VERB_NOUNS, LIGHT_VERBS
+from functools import lru_cache
+
+from ..lang.kazakh import COORDINATORS, LIGHT_VERB_NOUNS, LIGHT_VERBS, PROTECTED_ADJECTIVES
 from ..lang.tables import RU_COORDINATORS, RU_VERB_PREPOSITIONS
 from ..lang.words import fold
 from . import kazakh_stem as kz
@@ -34,6 +36,8 @@ def _same_chunk(toks) -> bool:
 
 
 # ------------------------------------------------------------------ Kazakh
+
+OR_AND = COORDINATORS | {"немесе", "не", "әрі"}
 
 def _kk_verb_lemma(tok, stemmer) -> str | None:
     """The -у form of a verb form or verbal noun (енеді, енуі, енген → ену), else None."""
@@ -61,7 +65,18 @@ def kazakh_phrases(toks, stemmer, cls, caps_of) -> list:
         # coordination: A мен B, A only in the nominative
         if fold(cur.text) in COORDINATORS and i + 1 < len(toks) and _same_chunk(toks[i - 1:i + 2]):
             nxt = toks[i + 1]
-            if prev.flags["head"] and nxt.flags["head"] and prev.info.case is None and \
+            after = toks[i + 2] if i + 2 < len(toks) and toks[i + 2].chunk == nxt.chunk else None
+            if nxt.flags["adj"] and after is not None and after.flags["head"]:
+                # B modifies what follows (органдар мен квазимемлекеттік сектор); if A is an
+                # adjective too, both modify it: заңды және жеке тұлғалар
+                if prev.flags["adj"] and prev.info.case is None and not prev.flags["head"] or \
+                        prev.flags["adj"] and prev.info.case is None and fold(prev.text) in PROTECTED_ADJECTIVES:
+                    span = toks[i - 1:i + 3]
+                    key = f"{fold(prev.text)} {fold(cur.text)} {fold(nxt.text)} {after.info.stem}"
+                    citation = f"{prev.text} {cur.text} {nxt.text} {_kk_nominative(after)}"
+                    out.append(_occurrence(cls, "kk", key, span, citation,
+                                           tuple(caps_of(t.text, t.initial and k == 0) for k, t in enumerate(span))))
+            elif prev.flags["head"] and nxt.flags["head"] and prev.info.case is None and \
                     not prev.flags["verbal_noun"] or prev.info.plural and nxt.flags["head"]:
                 span = toks[i - 1:i + 2]
                 left, right = _kk_nominative(prev), _kk_nominative(nxt)
@@ -79,6 +94,35 @@ def kazakh_phrases(toks, stemmer, cls, caps_of) -> list:
             key = f"{fold(prev.text)} {verb}"
             out.append(_occurrence(cls, "kk", key, span, f"{prev.text.lower()} {verb}",
                                    (caps_of(prev.text, prev.initial), False), coordination=False))
+    return out
+
+
+def kazakh_objects(toks, occs, cls, max_words: int) -> list:
+    """A noun phrase in the accusative and the verbal noun that governs it: қоршаған ортаны
+    қорғау → охрана окружающей среды, сұрау салуды орындау → исполнение запроса. The object
+    stays a term of its own inside it (marked as a dependent, as a genitive is)."""
+    # not a verbal noun coordinated with another (меморандумдарын әзірлеу және бағалау: the
+    # object is the two actions'), nor a light verb (`kazakh_phrases`)
+    verbal = {t.start: t for i, t in enumerate(toks) if t.flags.get("verbal_noun") and not t.info.plural
+              and not t.flags.get("stop") and t.info.stem not in LIGHT_VERBS
+              and not (i + 1 < len(toks) and fold(toks[i + 1].text) in OR_AND)}
+    after = {toks[i].end: toks[i + 1] for i in range(len(toks) - 1) if toks[i].chunk == toks[i + 1].chunk}
+    at = {t.start: t for t in toks}
+    out = []
+    for o in occs:
+        nxt = after.get(o.end)
+        if nxt is None or nxt.start not in verbal or o.size >= max_words or o.whole or o.citation:
+            continue
+        last = o.starts[-1] if o.starts else o.start
+        head = at.get(last)
+        if head is None or head.info.case != "acc":
+            continue
+        words = o.words + (nxt.text,)
+        citation = " ".join(w.lower() for w in o.words) + " " + nxt.info.stem
+        out.append(cls("kk", f"{' '.join(fold(w) for w in o.words)} {nxt.info.stem}", o.start, nxt.end, words,
+                       base=citation, plural=None, caps=o.caps + (False,), initial=o.initial,
+                       genitive=o.genitive[:-1] + (True, False), head=len(words) - 1,
+                       plurals=o.plurals + (False,), starts=o.starts + (nxt.start,), citation=citation))
     return out
 
 
@@ -111,11 +155,26 @@ def _nominative(word: str, number: str | None = None) -> str:
     return w.capitalize() if word[:1].isupper() and not word.isupper() else w
 
 
+@lru_cache(maxsize=100_000)
+def _resolved(adjective: str, noun: str):
+    return rl.resolve((adjective, noun))
+
+
 def russian_phrases(toks, cls, caps_of) -> list:
     out = []
     n = len(toks)
     for i in range(n):
         w = toks[i].text
+        # coordinated adjectives of one noun: юридические и физические лица
+        if w.lower() in RU_COORDINATORS and 0 < i < n - 2 and _same_chunk(toks[i - 1:i + 3]) and \
+                all(_ru_parse(toks[x].text, ("ADJF",)) for x in (i - 1, i + 1)) and \
+                all(_resolved(toks[x].text, toks[i + 2].text) for x in (i - 1, i + 1)):
+            span = toks[i - 1:i + 3]
+            head = _resolved(toks[i + 1].text, toks[i + 2].text)
+            number = "plur" if "plur" in head.parses[head.head].tag else "sing"
+            citation = " ".join(t.text if k == 1 else _nominative(t.text, number) for k, t in enumerate(span))
+            out.append(_occurrence(cls, "ru", rl.phrase_key([t.text for t in span]), span, citation,
+                                   tuple(caps_of(t.text, t.initial and k == 0) for k, t in enumerate(span))))
         # coordination: изменения и дополнения, same case on both sides
         if w.lower() in RU_COORDINATORS and 0 < i < n - 1 and _same_chunk(toks[i - 1:i + 2]):
             number = _agree(toks[i - 1].text, toks[i + 1].text)

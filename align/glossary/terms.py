@@ -24,10 +24,12 @@ from functools import lru_cache
 
 from ..lang import kazakh as KK
 from . import kazakh_stem as kz
+from . import kazakh_words as kw
 from . import russian_lemma as rl
+from ..lang.kazakh import ADJECTIVE_SUFFIXES
 from ..lang.tables import KAZAKH_LETTERS
 from ..lang.words import WORD
-from .phrases import kazakh_phrases, russian_phrases
+from .phrases import kazakh_objects, kazakh_phrases, russian_phrases
 
 MAX_WORDS = 4
 
@@ -41,7 +43,7 @@ KK_STOP = {
     "бастап", "бері", "шейін", "сондай-ақ", "сонымен", "бірге", "қатар", "да", "де", "та", "те",
     "ғана", "қана", "тек", "егер", "онда", "ол", "олар", "оның", "олардың", "оларды", "оған",
     "оларға", "олармен", "одан", "өз", "өзі", "өзінің", "өздерінің", "өздері", "өзіне", "өздеріне",
-    "өзінде", "өзара", "әрбір", "әр", "барлық", "бүкіл", "басқа", "өзге", "кез", "келген", "қандай",
+    "өзінде", "әрбір", "әр", "барлық", "бүкіл", "басқа", "өзге", "кез", "келген", "қандай",
     "бір", "екі", "екінші", "бірі", "бірін", "біріне", "бірінің", "бір-бірін", "бір-біріне",
     "бір-бірімен", "бірін-бірі", "деп", "аталатын", "мынадай", "мыналар", "мыналарды", "мынандай",
     "тиіс", "мүмкін", "қажет", "болып", "табылады", "табылатын", "болса", "болған", "болады",
@@ -52,6 +54,7 @@ KK_STOP = {
     "жөн", "сай", "орай", "гөрі", "қоса", "алғанда", "беріліп", "отырған", "жасалған",
     "жасалды", "ретімен", "мақсатында", "мақсатта", "жағдайда", "барысында", "шеңберінде",
     "шеңберіндегі", "негізінде", "негізге", "тарапынан", "бұдан-әрі", "бастау", "сонда", "ешқайсысы",
+    "соң", "тыс", "дейінгі",     # postpositions: өткеннен соң, шегінен тыс
     "әрқайсысы", "әрқайсысының", "төмендегілер", "жоқ", "бар", "емес",
     # the nominal half of light-verb phrases: қамтамасыз ету "обеспечивать", хабардар ету
     "қамтамасыз", "хабардар", "назар", "күш-жігер", "алдын", "бұрын", "кемінде", "кем", "әдетте",
@@ -71,7 +74,7 @@ KK_NOT_HEAD = KK.PROTECTED_ADJECTIVES - {"бас"}
 # Endings of verb forms: finite verbs, converbs, conditionals, imperatives. A word with
 # one of them neither heads nor modifies a term.
 KK_VERB = re.compile(
-    r"(?:[аеыі]ды|[аеыі]ді|йды|йді|майды|мейді|байды|бейді|пайды|пейді|ады|еді|"
+    r"(?:[мпб][ае]ст[ае]н|[аеыі]ды|[аеыі]ді|йды|йді|майды|мейді|байды|бейді|пайды|пейді|ады|еді|"
     r"[ыі]п|ып|іп|са|се|сын|сін|сыншы|мақ|мек|пақ|пек|бақ|бек|"
     r"ған|ген|қан|кен|атын|етін|йтын|йтін|итын|итін|тын|тін|латын|летін|"
     r"мын|мін|мыз|міз|ады|еді|ды|ді|ты|ті)$")
@@ -208,7 +211,10 @@ def _kk_flags(tok: _Token, stemmer) -> None:
                                                                 for x in kz.analyses(tok.text)))
     if clause_end and not known_noun and not known_stem and KK_VERB.search(last):
         verb = True
-    short = len(a.stem.rpartition("-")[2]) < 3 and a.stem not in KK_SHORT_NOUNS and not tok.text.isupper()
+    if verb and last[-2:] in ADJECTIVE_SUFFIXES and KK_VERB.search(last).group() == last[-2:] and \
+            kw.not_a_past_tense(last, a, stemmer, tok.flags.get("next")):
+        verb = False
+    short = len(a.stem.rpartition("-")[2]) < 3 and a.stem not in KK_SHORT_NOUNS and not (tok.text.isupper() and len(tok.text) > 1)
     ordinal = bool(KK_ORDINAL.search(w))
     tok.flags = {
         "stop": stop or verb,
@@ -230,11 +236,23 @@ def _takes_the_word_before(toks: list[_Token], i: int) -> bool:
     that starts there is a truncated term."""
     if i == 0 or toks[i - 1].chunk != toks[i].chunk:
         return False
-    prev, w = toks[i - 1], kz.fold(toks[i].text)
+    prev, w, stem = toks[i - 1], kz.fold(toks[i].text), toks[i].info.stem
     if prev.flags["det"] or kz.fold(prev.text) in KK.COORDINATORS or not prev.text.isalpha():
         return False
-    return bool(KK_PARTICIPLE.search(w) or KK.AGENTIVE.search(w)) and w not in KK_VERB_LIKE_NOUNS and \
-        w not in KK.PROTECTED
+    if prev.flags["adj"] and (prev.info.case is None or KK_PARTICIPLE.search(kz.fold(prev.text))):
+        return False                # an adjective or participle is no complement (Мәртебелі Уағдаласушы
+                                    # Тараптар, табылатын жекелеген хаттамалар)
+    if prev.info.case == "loc":
+        return False                # a place or time the clause is set in (11-бабында жекелеген хаттамалар)
+    # an agent noun inflected too (берушінің, шығарушылар), unless a possessive makes the word
+    # before its possessor (делегация басшысы)
+    inflected_agent = _agentive(stem) and not toks[i].info.poss and not prev.flags["gen"]
+    return bool(KK_PARTICIPLE.search(w) or _agentive(w) or inflected_agent) and \
+        w not in KK_VERB_LIKE_NOUNS and w not in KK.PROTECTED
+
+
+def _agentive(w: str) -> bool:
+    return bool(KK.AGENTIVE.search(w)) and not KK_ORDINAL.search(w)
 
 
 def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
@@ -243,7 +261,8 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
     toks = tokenize(text)
     for i, t in enumerate(toks):
         after = text[t.end:toks[i + 1].start] if i + 1 < len(toks) else text[t.end:] + "."
-        t.flags = {"clause_end": bool(re.match(r"\s*[.:;!?]", after))}
+        t.flags = {"clause_end": bool(re.match(r"\s*[.:;!?]", after)),
+                   "next": toks[i + 1].text if i + 1 < len(toks) and toks[i + 1].chunk == t.chunk else None}
         _kk_flags(t, stemmer)
     out = []
     n = len(toks)
@@ -260,10 +279,12 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
                 if m.flags["gen"] and not a.poss:
                     break                     # a genitive needs a possessive head
                 nxt = toks[i + 1]
-                if not (m.flags["adj"] or m.flags["gen"] or nxt.info.poss or
-                        i == j - 1 and h.flags["verbal_noun"]):
+                if not (m.flags["adj"] or m.flags["gen"] or nxt.info.poss or _agentive(kz.fold(nxt.text)) or
+                        i == j - 1 and (h.flags["verbal_noun"] or _agentive(a.stem))):
                     break                     # a bare noun needs a possessive word after it
-                                              # (қорғаныс саласы), or a verbal noun (ақпарат алмасу)
+                                              # (қорғаныс саласы), a verbal noun (ақпарат алмасу)
+                                              # or an agent noun (өтініш беруші, сұрау
+                                              # салушы Тарап)
             elif h.flags["verbal_noun"] and not a.plural:
                 continue                      # a verbal noun alone is an action, not a term;
                                               # in the plural it names things (толықтырулар)
@@ -273,6 +294,10 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
                 continue
             if _takes_the_word_before(toks, i):
                 continue
+            if i < j and toks[i].flags["gen"] and (toks[i].info.poss or toks[i].flags["verbal_noun"]):
+                continue                      # a possessed genitive or an action's has its own
+                                              # possessor or object before it (Тараптың инвесторының
+                                              # инвестициялары, жарамсыз деп танудың салдары)
             words = tuple(t.text for t in span)
             key = " ".join([kz.fold(t.text) for t in span[:-1]] + [a.stem])
             base_head = a.base
@@ -283,7 +308,7 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
                 initial=span[0].initial, genitive=tuple(t.flags["gen"] for t in span),
                 head=len(span) - 1, starts=tuple(t.start for t in span),
                 plurals=tuple(bool(t.info.plural) for t in span)))
-    return out + kazakh_phrases(toks, stemmer, Occurrence, _caps)
+    return out + kazakh_objects(toks, out, Occurrence, max_words) + kazakh_phrases(toks, stemmer, Occurrence, _caps)
 
 
 # ------------------------------------------------------------------ Russian
