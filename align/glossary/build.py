@@ -156,7 +156,7 @@ def _verb(ru_key: str) -> bool:
     """A Russian key that opens with an infinitive (вступать в сила): a verb phrase."""
     first = ru_key.partition(" ")[0]
     return first.endswith(("ть", "ться", "ти", "тись", "чь", "чься")) and \
-        any(p.tag.POS == "INFN" for p in rl.all_parses(first))
+        any(rl.tag(p).POS == "INFN" for p in rl.all_parses(first))
 
 
 def _kk_stop(word: str) -> bool:

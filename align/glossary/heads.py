@@ -149,9 +149,9 @@ def _part(e, words, ks, rs, best_r, best_k, i, j, single):
         kk = _kk_head(kk_written[0]) if word.poss or j < len(ks) else kk_written[0]
     ru_words = e["ru"].split()[a:b]
     ph = rl.resolve(ru_words)
-    if ph is None or any(_NAMES & set(p.tag.grammemes) for p in ph.parses):
+    if ph is None or any(_NAMES & rl.tag(p).grammemes for p in ph.parses):
         return None                 # a name's words are no terms (Қазақстан of Қазақстан Республикасы)
-    ru = rl.cite(ph, plural="plur" in ph.parses[ph.head].tag, caps=[w[:1].isupper() or None for w in ru_words])
+    ru = rl.cite(ph, plural="plur" in rl.tag(ph.parses[ph.head]), caps=[w[:1].isupper() or None for w in ru_words])
     return kk_key, ru_key, kk, ru
 
 

@@ -171,7 +171,7 @@ def russian_phrases(toks, cls, caps_of) -> list:
                 all(_resolved(toks[x].text, toks[i + 2].text) for x in (i - 1, i + 1)):
             span = toks[i - 1:i + 3]
             head = _resolved(toks[i + 1].text, toks[i + 2].text)
-            number = "plur" if "plur" in head.parses[head.head].tag else "sing"
+            number = "plur" if "plur" in rl.tag(head.parses[head.head]) else "sing"
             citation = " ".join(t.text if k == 1 else _nominative(t.text, number) for k, t in enumerate(span))
             out.append(_occurrence(cls, "ru", rl.phrase_key([t.text for t in span]), span, citation,
                                    tuple(caps_of(t.text, t.initial and k == 0) for k, t in enumerate(span))))
