@@ -62,31 +62,32 @@ def run_corpus(client, pairs: list[Pair], out: str | Path, settings: Settings = 
     started = time.time()
     window = 4 * max(1, sum(client.nthreads().values()))
 
-    # 1. first pass
-    states = {}
+    # 1. first pass; of each pair's result only (hash, state, beads taught) is kept
+    states: dict[str, tuple[str, str, int | None]] = {}
     progress = bar("pass 1/2", len(pairs))
     for r in _stream(client, tasks.first, pairs, window, str(out), settings):
-        states[r["name"]] = r
+        states[r["name"]] = (r["hash"], r["state"], r["taught"])
         progress.update(1)
     progress.close()
 
     # 2. the lexicon
-    lexicon = _lexicon(client, out, [(states[n]["hash"], states[n]["taught"]) for n in names
-                                     if states[n]["taught"] is not None])
+    lexicon = _lexicon(client, out, [(states[n][0], states[n][2]) for n in names if states[n][2] is not None])
 
     # 3. second pass, for the pairs not finished before
-    todo = [p for p in pairs if states[p.name]["state"] == "taught"]
+    todo = [p for p in pairs if states[p.name][1] == "taught"]
     progress = bar("pass 2/2", len(todo))
     lex = client.scatter(lexicon, broadcast=True)   # sent to each worker once, not with every task
     aligned = 0
-    for r in _stream(client, _second, [(p, states[p.name]["hash"]) for p in todo], window, str(out), settings, lex):
+    for r in _stream(client, _second, ((p, states[p.name][0]) for p in todo), window, str(out), settings, lex):
         aligned += r["state"] == "aligned"
         progress.update(1)
     progress.close()
+    lex.release()                                   # the workers drop it before the shards
+    del lex
     elapsed = time.time() - started
 
     # 4. TMX shards, then the summary
-    members = [(n, states[n]["hash"]) for n in names]
+    members = [(n, states[n][0]) for n in names]
     shards = [(k, members[i:i + tmx_shard_size]) for k, i in enumerate(range(0, len(members), tmx_shard_size))]
     units = sum(_stream(client, _shard, shards, window, str(out)))
     summary = summarize(out, names)
@@ -116,6 +117,7 @@ def _stream(client, fn, items, window: int, *args):
         future.release()
         for item in islice(it, 1):
             running.add(client.submit(fn, item, *args, pure=False))
+        del future             # nor does this process keep a finished one
         yield result
 
 
