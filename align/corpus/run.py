@@ -108,16 +108,29 @@ def _shard(item, out):
 
 def _stream(client, fn, items, window: int, *args):
     """fn(item, *args) for every item on the cluster, at most `window` at a time; results
-    as they complete. A task lost with its worker is run again by Dask elsewhere."""
+    as they complete. A task lost with its worker is run again by Dask elsewhere.
+
+    Tasks are handed over a half window at a time (one `client.map`), not one by one: every
+    submission leaves a record in the scheduler's span for good (dask/distributed#7977: one
+    dict per `submit`, one per `map`), so a record per pair would grow the scheduler's memory
+    with the corpus."""
     from distributed import as_completed
     it = iter(items)
-    running = as_completed([client.submit(fn, item, *args, pure=False) for item in islice(it, window)])
+    batch = max(1, window // 2)
+
+    def submit(n):
+        chunk = list(islice(it, n))
+        return client.map(fn, chunk, *[[a] * len(chunk) for a in args], pure=False) if chunk else []
+    running = as_completed(submit(window))
+    done = 0
     for future in running:
         result = future.result()
         future.release()
-        for item in islice(it, 1):
-            running.add(client.submit(fn, item, *args, pure=False))
         del future             # nor does this process keep a finished one
+        done += 1
+        if done == batch:
+            running.update(submit(batch))
+            done = 0
         yield result
 
 
