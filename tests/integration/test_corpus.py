@@ -145,7 +145,16 @@ def test_the_local_cluster_keeps_dask_logs_short(client, aligned):
                                            dask_worker.monitor.quantities["memory"].maxlen))
     assert len(logs) == 2
     assert set(logs.values()) == {(short, short, BOUNDED_LOGS["distributed.admin.system-monitor.log-length"])}
+    # the environment variables the README gives for a cluster started apart set the same
+    import dask
+    with dask.config.set(dask.config.collect_env(DASK_CONFIG_ENV)):
+        assert {k: dask.config.get(k) for k in BOUNDED_LOGS} == BOUNDED_LOGS
     assert DASK_CONFIG_ENV["DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH"] == str(short)
+
+    # tasks are handed over in batches: the scheduler's spans, which Dask never forgets,
+    # keep a record per batch, not one per pair (62 for this run's 30 + 28 + 4 tasks one by one)
+    spans = scheduler.extensions["spans"].spans.values()
+    assert 0 < sum(len(sp.metadata["collections"]) for sp in spans if sp.metadata) < 30
 
     assert not client.futures
     deadline = time.time() + 10
