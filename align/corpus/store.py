@@ -145,7 +145,7 @@ def pair_batches(out: Path, names: list[str] | None = None, columns: list[str] |
     under OUT). Read file by file with ParquetFile (`read_file`), not as a dataset scan over
     thousands of small files, which left the driver larger by 100-200 KB a pair. (Reading
     600 pair files one by one, 1 to 4 times over, costs the same fixed 10 MB: nothing a pair.)"""
-    files = [pairs_path(out, n) for n in names] if names is not None else sorted((out / "pairs").glob("*.parquet"))
+    files = (pairs_path(out, n) for n in names) if names is not None else sorted((out / "pairs").glob("*.parquet"))
     for path in files:
         if path.exists():
             yield from read_file(path, columns).to_batches()
