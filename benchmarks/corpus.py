@@ -9,7 +9,12 @@ spaces, as a re-published act would, so no pair is skipped as already done. Acts
 than --max-kb are left out so that a run fits in minutes (the 548 KB code alone takes
 ~16 s a pass).
 
-    python benchmarks/corpus.py --pairs 200 1000 [--workers 1 2] [--max-kb 64]
+    python benchmarks/corpus.py --pairs 200 1000 5000 --workers 2    # memory: driver and workers
+    python benchmarks/corpus.py --pairs 1000 --workers 1 2            # the speed-up (a quiet machine)
+
+The cluster is saikes's own local one (align/corpus/cluster.py, Dask's logs kept short), as
+`saikes corpus align` starts it. The driver's peak is that of each run alone (its high-water
+mark is reset before the cluster starts, where Linux allows it).
 """
 from __future__ import annotations
 
@@ -42,7 +47,30 @@ def make_corpus(folder: Path, pairs: int, sources: list[tuple[Path, Path]]) -> N
 
 
 def _peak_mb() -> float:
+    """This process's peak RSS in MB: VmHWM (which `_reset_peak` can reset), else ru_maxrss."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rss_mb() -> float:
+    try:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
+    except OSError:
+        return float("nan")
+
+
+def _reset_peak() -> bool:
+    """Make VmHWM the current RSS (Linux: 5 to /proc/self/clear_refs)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
 
 
 def _cpu_s() -> float:
@@ -55,13 +83,14 @@ def du_mb(path: Path) -> float:
 
 
 def measure(folder: Path, workers: int) -> dict:
-    from distributed import Client, LocalCluster
     from align.corpus import Settings, run_corpus
+    from align.corpus.cluster import local_cluster
     from align.corpus.review import pairs_from_folders
     out = folder / f"out{workers}"
     pairs = pairs_from_folders(folder / "kk", folder / "ru")
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as lc, \
-            Client(lc) as client:
+    reset = _reset_peak()
+    driver_start = _rss_mb()
+    with local_cluster(workers, dashboard_address=":0") as client:
         client.run(lambda: __import__("align.core.dp", fromlist=["warm_up"]).warm_up())  # start-up apart
         cpu0 = sum(client.run(_cpu_s).values())
         t0 = time.perf_counter()
@@ -69,9 +98,11 @@ def measure(folder: Path, workers: int) -> dict:
         wall = time.perf_counter() - t0
         cpu = sum(client.run(_cpu_s).values()) - cpu0
         peaks = sorted(client.run(_peak_mb).values())
+        driver_end = _rss_mb()
+    driver = {"start": driver_start, "end": driver_end, "peak": _peak_mb(), "reset": reset}
     sizes = {d: du_mb(out / d) for d in ("beads", "pairs", "tmx", ".work")}
     shutil.rmtree(out)
-    return {"wall": wall, "cpu": cpu, "peaks": peaks, "sizes": sizes, "summary": summary}
+    return {"wall": wall, "cpu": cpu, "peaks": peaks, "driver": driver, "sizes": sizes, "summary": summary}
 
 
 def main():
@@ -92,11 +123,13 @@ def main():
                 s = m["summary"]
                 rate[w] = n / m["wall"]
                 sizes = ", ".join(f"{d} {mb:.1f} MB" for d, mb in m["sizes"].items())
+                d = m["driver"]
                 print(f"{n} pairs, {w} worker(s): {m['wall']:.1f} s wall, {rate[w]:.2f} pairs/s; workers' CPU "
                       f"{m['cpu']:.0f} s ({n / m['cpu']:.2f} pairs per CPU-second); {s['beads']} beads, "
                       f"mean confidence {s['mean_confidence']:.3f}; peak RSS per worker "
-                      f"{' / '.join(f'{p:.0f}' for p in m['peaks'])} MB, driver+scheduler {_peak_mb():.0f} MB "
-                      f"(so far); output {sizes}", flush=True)
+                      f"{' / '.join(f'{p:.0f}' for p in m['peaks'])} MB; driver+scheduler peak {d['peak']:.0f} MB"
+                      f"{'' if d['reset'] else ' (of the whole script so far)'} (RSS {d['start']:.0f} MB before "
+                      f"the cluster, {d['end']:.0f} MB at the end); output {sizes}", flush=True)
             if 1 in rate and 2 in rate:
                 print(f"  speed-up with two workers: {rate[2] / rate[1]:.2f}x", flush=True)
 

@@ -53,8 +53,9 @@ def register(sub) -> None:
 @contextmanager
 def cluster(args):
     """A client of the cluster at --scheduler, or of a local cluster of worker processes
-    (one thread each: the aligner holds the GIL)."""
-    from distributed import Client, LocalCluster
+    (one thread each: the aligner holds the GIL) with Dask's logs kept short (corpus/cluster.py)."""
+    from distributed import Client
+    from ..corpus.cluster import local_cluster
     if args.scheduler:
         try:
             client = Client(args.scheduler, timeout="10s")
@@ -66,7 +67,7 @@ def cluster(args):
     workers = args.workers if args.workers is not None else os.cpu_count() or 1
     if workers < 1:
         raise SaikesError(f"--workers must be 1 or more, not {workers}")
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True) as lc, Client(lc) as client:
+    with local_cluster(workers) as client:
         yield client
 
 

@@ -62,31 +62,32 @@ def run_corpus(client, pairs: list[Pair], out: str | Path, settings: Settings = 
     started = time.time()
     window = 4 * max(1, sum(client.nthreads().values()))
 
-    # 1. first pass
-    states = {}
+    # 1. first pass; of each pair's result only (hash, state, beads taught) is kept
+    states: dict[str, tuple[str, str, int | None]] = {}
     progress = bar("pass 1/2", len(pairs))
     for r in _stream(client, tasks.first, pairs, window, str(out), settings):
-        states[r["name"]] = r
+        states[r["name"]] = (r["hash"], r["state"], r["taught"])
         progress.update(1)
     progress.close()
 
     # 2. the lexicon
-    lexicon = _lexicon(client, out, [(states[n]["hash"], states[n]["taught"]) for n in names
-                                     if states[n]["taught"] is not None])
+    lexicon = _lexicon(client, out, [(states[n][0], states[n][2]) for n in names if states[n][2] is not None])
 
     # 3. second pass, for the pairs not finished before
-    todo = [p for p in pairs if states[p.name]["state"] == "taught"]
+    todo = [p for p in pairs if states[p.name][1] == "taught"]
     progress = bar("pass 2/2", len(todo))
     lex = client.scatter(lexicon, broadcast=True)   # sent to each worker once, not with every task
     aligned = 0
-    for r in _stream(client, _second, [(p, states[p.name]["hash"]) for p in todo], window, str(out), settings, lex):
+    for r in _stream(client, _second, ((p, states[p.name][0]) for p in todo), window, str(out), settings, lex):
         aligned += r["state"] == "aligned"
         progress.update(1)
     progress.close()
+    lex.release()                                   # the workers drop it before the shards
+    del lex
     elapsed = time.time() - started
 
     # 4. TMX shards, then the summary
-    members = [(n, states[n]["hash"]) for n in names]
+    members = [(n, states[n][0]) for n in names]
     shards = [(k, members[i:i + tmx_shard_size]) for k, i in enumerate(range(0, len(members), tmx_shard_size))]
     units = sum(_stream(client, _shard, shards, window, str(out)))
     summary = summarize(out, names)
@@ -107,15 +108,29 @@ def _shard(item, out):
 
 def _stream(client, fn, items, window: int, *args):
     """fn(item, *args) for every item on the cluster, at most `window` at a time; results
-    as they complete. A task lost with its worker is run again by Dask elsewhere."""
+    as they complete. A task lost with its worker is run again by Dask elsewhere.
+
+    Tasks are handed over a half window at a time (one `client.map`), not one by one: every
+    submission leaves a record in the scheduler's span for good (dask/distributed#7977: one
+    dict per `submit`, one per `map`), so a record per pair would grow the scheduler's memory
+    with the corpus."""
     from distributed import as_completed
     it = iter(items)
-    running = as_completed([client.submit(fn, item, *args, pure=False) for item in islice(it, window)])
+    batch = max(1, window // 2)
+
+    def submit(n):
+        chunk = list(islice(it, n))
+        return client.map(fn, chunk, *[[a] * len(chunk) for a in args], pure=False) if chunk else []
+    running = as_completed(submit(window))
+    done = 0
     for future in running:
         result = future.result()
         future.release()
-        for item in islice(it, 1):
-            running.add(client.submit(fn, item, *args, pure=False))
+        del future             # nor does this process keep a finished one
+        done += 1
+        if done == batch:
+            running.update(submit(batch))
+            done = 0
         yield result
 
 

@@ -18,6 +18,7 @@ import pytest
 from align.cli.main import main as saikes
 from align.corpus import Settings, run_corpus
 from align.corpus import store
+from align.corpus.cluster import BOUNDED_LOGS, DASK_CONFIG_ENV, local_cluster
 from align.corpus.review import import_pairs, pairs_from_folders, select
 from align.errors import InputError
 from align.store import Workspace
@@ -58,8 +59,8 @@ def corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def client():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=":0") as cluster, distributed.Client(cluster) as c:
+    """saikes's own local cluster (`saikes corpus align` starts the same)."""
+    with local_cluster(2, dashboard_address=":0") as c:
         yield c
 
 
@@ -127,6 +128,39 @@ def test_corpus_gives_the_beads_of_saikes_run(corpus, aligned, tmp_path):
             return [tuple(r) for r in ws.db.execute("SELECT kk, ru, score, status FROM glossary ORDER BY kk, ru")]
     assert glossary(tmp_path / "g.db") == glossary(db) and len(glossary(db)) > 100
     assert {p.name for p in (tmp_path / "gl").iterdir()} == {"glossary.tsv", "glossary.tbx", "glossary.txt"}
+
+
+def test_the_local_cluster_keeps_dask_logs_short(client, aligned):
+    """The scheduler's and the workers' logs are bounded low, so that they are full after a
+    few hundred pairs and the driver's memory does not grow with the corpus past that; and
+    after a run this process holds no future (no per-pair task) and the cluster no task."""
+    short = BOUNDED_LOGS["distributed.admin.low-level-log-length"]
+    assert short <= 100
+    scheduler = client.cluster.scheduler
+    assert scheduler.transition_log.maxlen == short
+    assert scheduler.computations.maxlen == BOUNDED_LOGS["distributed.diagnostics.computations.max-history"]
+    assert scheduler.monitor.quantities["memory"].maxlen == BOUNDED_LOGS["distributed.admin.system-monitor.log-length"]
+    assert len(scheduler.transition_log) == short            # full after the 30 pairs
+    logs = client.run(lambda dask_worker: (dask_worker.state.log.maxlen, dask_worker.state.stimulus_log.maxlen,
+                                           dask_worker.monitor.quantities["memory"].maxlen))
+    assert len(logs) == 2
+    assert set(logs.values()) == {(short, short, BOUNDED_LOGS["distributed.admin.system-monitor.log-length"])}
+    # the environment variables the README gives for a cluster started apart set the same
+    import dask
+    with dask.config.set(dask.config.collect_env(DASK_CONFIG_ENV)):
+        assert {k: dask.config.get(k) for k in BOUNDED_LOGS} == BOUNDED_LOGS
+    assert DASK_CONFIG_ENV["DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH"] == str(short)
+
+    # tasks are handed over in batches: the scheduler's spans, which Dask never forgets,
+    # keep a record per batch, not one per pair (62 for this run's 30 + 28 + 4 tasks one by one)
+    spans = scheduler.extensions["spans"].spans.values()
+    assert 0 < sum(len(sp.metadata["collections"]) for sp in spans if sp.metadata) < 30
+
+    assert not client.futures
+    deadline = time.time() + 10
+    while scheduler.tasks and time.time() < deadline:     # releases reach the scheduler a moment later
+        time.sleep(0.05)
+    assert not scheduler.tasks
 
 
 def test_a_rerun_skips_every_finished_pair(corpus, aligned, client):
