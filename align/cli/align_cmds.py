@@ -217,8 +217,9 @@ def _run_extras(ws, args, out: Path) -> None:
     from ..glossary import build_glossary, write_glossary_files
     tmx = out / f"{safe_slug(args.name)}.tmx"
     print(f"translation memory: {tmx} ({write_tmx(iter_units(ws), tmx)} units)")
-    processes = workers(args, len(ws.pairs()))
-    if processes > 1:       # a large run: the glossary does not share this process's memory
+    pairs = len(ws.pairs())
+    processes = workers(args, pairs)
+    if processes > 1 or pairs >= PARALLEL_FROM:   # a large run: the glossary does not share this process's memory
         from ..glossary.build import build_glossary_at
         from ..pool import run_apart
         stats = run_apart(build_glossary_at, ws.path, processes)
