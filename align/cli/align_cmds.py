@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import InputError, SaikesError
@@ -164,17 +165,17 @@ def cmd_run(args) -> int:
             names.append(name)
         results = _with_progress(len(names) * 2, lambda tick: align_all(
             ws, names, force=args.force, progress=tick, who=user(), workers=workers(args, len(names))))
-        for name, result in results.items():
-            if isinstance(result, Exception):
-                problems.append(f"{name}: not aligned — {result}")
-                continue
-            write_pair_files(ws, name, out)
-        print(f"workspace {args.db}; files in {out}/")
-        for name, result in results.items():
-            if not isinstance(result, Exception):
-                print_report(name, result)
-        if any(not isinstance(r, Exception) for r in results.values()):
-            _run_extras(ws, args, out)
+        aligned = [name for name, result in results.items() if not isinstance(result, Exception)]
+        problems += [f"{name}: not aligned — {result}" for name, result in results.items()
+                     if isinstance(result, Exception)]
+        with _glossary_meanwhile(ws, args, len(ws.pairs()) if aligned else 0) as glossary:
+            for name in aligned:
+                write_pair_files(ws, name, out)
+            print(f"workspace {args.db}; files in {out}/")
+            for name in aligned:
+                print_report(name, results[name])
+            if aligned:
+                _run_extras(ws, args, out, glossary)
     for p in problems:
         print(p, file=sys.stderr)
     if problems:
@@ -210,21 +211,33 @@ def _read_pair(paths: tuple[Path, Path]):
         return exc
 
 
-def _run_extras(ws, args, out: Path) -> None:
-    """The translation memory of all pairs and the glossary built from them."""
+@contextmanager
+def _glossary_meanwhile(ws, args, pairs: int):
+    """The glossary build, under way while the pair files and the translation memory are
+    written: for a large run in a fresh process (it does not share the memory of this one,
+    which holds the aligner's compiled kernel, and the other core writes the files
+    meanwhile), for a small one here, first. Yields a function returning its statistics."""
+    processes = workers(args, pairs)
+    if pairs and (processes > 1 or pairs >= PARALLEL_FROM):
+        from ..glossary.build import build_glossary_at
+        from ..pool import apart
+        with apart(build_glossary_at, ws.path, processes) as stats:
+            yield stats
+        return
+    from ..glossary import build_glossary
+    stats = build_glossary(ws, workers=1) if pairs else None
+    yield lambda: stats
+
+
+def _run_extras(ws, args, out: Path, glossary) -> None:
+    """The translation memory of all pairs and the glossary built from them (`glossary`
+    returns the build's statistics)."""
     from ..exports import iter_units
     from tmx_out.tmx import write_tmx
-    from ..glossary import build_glossary, write_glossary_files
+    from ..glossary import write_glossary_files
     tmx = out / f"{safe_slug(args.name)}.tmx"
     print(f"translation memory: {tmx} ({write_tmx(iter_units(ws), tmx)} units)")
-    pairs = len(ws.pairs())
-    processes = workers(args, pairs)
-    if processes > 1 or pairs >= PARALLEL_FROM:   # a large run: the glossary does not share this process's memory
-        from ..glossary.build import build_glossary_at
-        from ..pool import run_apart
-        stats = run_apart(build_glossary_at, ws.path, processes)
-    else:
-        stats = build_glossary(ws, workers=1)
+    stats = glossary()
     folder = Path(args.glossaries or args.out)
     folder.mkdir(parents=True, exist_ok=True)
     paths = write_glossary_files(ws, folder, stem=f"{safe_slug(args.name)}.glossary")

@@ -106,16 +106,30 @@ def test_run_with_workers(tmp_path):
     assert r.returncode == 1 and "--workers must be 1 or more" in r.stderr
 
 
-def test_run_apart_passes_back_the_result_and_the_error(tmp_path):
+def test_apart_passes_back_the_result_and_the_error(tmp_path):
     from align import pool
     from align.glossary.build import GlossaryError, build_glossary_at
     empty = tmp_path / "empty.db"
     Workspace(empty).close()
-    with pytest.raises(GlossaryError, match="no aligned pairs"):
-        pool.run_apart(build_glossary_at, str(empty), 1)
+    with pool.apart(build_glossary_at, str(empty), 1) as result:
+        with pytest.raises(GlossaryError, match="no aligned pairs"):
+            result()
     ws = _imported(tmp_path / "w.db")
     jobs.align_all(ws)
     ws.close()
-    stats = pool.run_apart(build_glossary_at, str(tmp_path / "w.db"), 1)
+    with pool.apart(build_glossary_at, str(tmp_path / "w.db"), 1) as result:
+        stats = result()
     with Workspace(tmp_path / "w.db") as again:
         assert stats["entries"] == len(again.glossary_entries()) > 50
+
+
+def test_leaving_apart_early_stops_the_other_process():
+    import time
+    from align import pool
+    with pytest.raises(KeyError):
+        with pool.apart(time.sleep, 60) as result:
+            started = time.monotonic()
+            raise KeyError("the caller failed")
+    assert time.monotonic() - started < 20
+    with pool.apart(time.sleep, 0) as result:
+        assert result() is None
