@@ -37,6 +37,10 @@ LIMITS = {
     "zip_ratio": Limit(200, "times its compressed size for a part of a .docx (a zip bomb?)", "times"),
     "zip_entries": Limit(10_000, "entries in a .docx archive", "entries"),
     "term_rows": Limit(1_000_000, "rows in one term list", "rows"),
+    # Not a refusal: a glossary is built from at most this many distinct aligned pairs of
+    # texts, an even sample of a larger corpus (terms of legal language recur), so that its
+    # memory stops growing with the corpus. 50,000 is some 250 acts of distinct text.
+    "glossary_beads": Limit(50_000, "distinct aligned pairs a glossary is built from", "pairs"),
 }
 
 

@@ -3,6 +3,8 @@ read from a workspace (or a corpus folder) a bead at a time, every distinct pair
 counted once, the candidates of the distinct texts found in one process or several."""
 from __future__ import annotations
 
+import hashlib
+import heapq
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -35,32 +37,48 @@ def kazakh_stemmer(ws: Workspace) -> kz.KazakhStemmer:
 
 
 def read_beads(ws: Workspace, pair: str | None = None, max_words: int = 4, distinct: bool = False,
-                workers: int = 1):
+                workers: int = 1, max_beads: int | None = None):
     """The beads with their candidates; with `distinct`, one bead per distinct pair of texts
-    (what the glossary counts by; QA and look-up read every bead). The workspace is read
-    twice, a bead at a time, so that only the beads kept are held; the candidates of the
-    kept texts are found in up to `workers` processes."""
+    (what the glossary counts by; QA and look-up read every bead), at most `max_beads` of
+    them. The workspace is read twice, a bead at a time, so that only the beads kept are
+    held; the candidates of the kept texts are found in up to `workers` processes."""
     names = {p.id: p.name for p in ws.pairs()}
     stemmer = kazakh_stemmer(ws)
     every = (b for b in ws.iter_beads(None if pair is None else ws.pair(pair).id) if b.status != Status.REJECTED)
-    kept = []
-    # a pair of texts seen before (an act imported twice, a TMX of acts already aligned, a copy)
-    # counts once: repeated text is not evidence of a translation (kept as hashes: a corpus's
-    # texts are not held twice; two different pairs of texts share one with odds of 2^-64)
-    pairs_seen: set[int] = set()
-    for b in every:
-        if not b.kk.strip() or not b.ru.strip():
-            continue
-        if distinct:
-            same = hash((_normalized(b.kk), _normalized(b.ru)))
-            if same in pairs_seen:
-                continue
-            pairs_seen.add(same)
-        kept.append(b)
+    every = (b for b in every if b.kk.strip() and b.ru.strip())
+    kept = _distinct(every, max_beads) if distinct else list(every)
     found = _candidates([("kk", t) for t in dict.fromkeys(b.kk for b in kept)]
                         + [("ru", t) for t in dict.fromkeys(b.ru for b in kept)], stemmer, max_words, workers)
     return [BeadTerms(b, names.get(b.pair_id, str(b.pair_id)), found[("kk", b.kk)], found[("ru", b.ru)])
             for b in kept], stemmer
+
+
+def _distinct(beads, limit: int | None) -> list:
+    """One bead per distinct pair of texts, in the order first seen: a pair of texts seen
+    before (an act imported twice, a TMX of acts already aligned, a copy) counts once, as
+    repeated text is no evidence of a translation. Past `limit` distinct pairs, those with
+    the smallest stable hashes are kept: an even sample of the corpus, the same whatever
+    order the beads come in, and memory that stops growing with the corpus. Texts are kept
+    as hashes (two pairs of texts share one with odds of 2^-64); a duplicate of a pair that
+    fell out of the sample hashes above every kept one and falls out too."""
+    kept: dict[int, tuple[int, object]] = {}
+    largest: list[int] = []          # the kept hashes, negated: a heap with the largest on top
+    for order, b in enumerate(beads):
+        same = _stable_hash(_normalized(b.kk), _normalized(b.ru))
+        if same in kept:
+            continue
+        if limit is not None and len(kept) >= limit:
+            if same >= -largest[0]:
+                continue
+            del kept[-heapq.heapreplace(largest, -same)]
+        else:
+            heapq.heappush(largest, -same)
+        kept[same] = (order, b)
+    return [b for _, b in sorted(kept.values(), key=lambda ob: ob[0])]
+
+
+def _stable_hash(kk: str, ru: str) -> int:
+    return int.from_bytes(hashlib.blake2b(f"{kk}\x00{ru}".encode(), digest_size=8).digest(), "big")
 
 
 PARALLEL_TEXTS = 2000   # distinct texts from which finding candidates is worth other processes

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from . import russian_lemma as rl
 from ..errors import SaikesError
+from ..limits import limit
 from ..store import Workspace
 from .citation import _cite_kk, _cite_ru, _examples, _occurrence_stats, _plural_in_use
 from .heads import head_entries, part_entries
@@ -46,6 +47,7 @@ DEFAULTS = {
     "association": "dice",  # how candidates are associated before linking: dice or llr
     "min_score": 0.1,      # entries scoring lower are "candidate": kept, not exported
     "max_left_bound": 0.9,  # so are Kazakh terms the same word stands before this often (pieces)
+    "max_beads": None,     # distinct beads read at most (an even sample beyond); None: the glossary_beads limit
 }
 
 
@@ -187,7 +189,8 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
     if unknown:
         raise GlossaryError(f"unknown glossary option(s): {', '.join(sorted(unknown))}")
     opt = {**DEFAULTS, **options}
-    beads, stemmer = read_beads(ws, max_words=opt["max_words"], distinct=True, workers=workers)
+    beads, stemmer = read_beads(ws, max_words=opt["max_words"], distinct=True, workers=workers,
+                                max_beads=opt["max_beads"] or limit("glossary_beads"))
     if not beads:
         raise GlossaryError(f"no aligned pairs in {ws.path}: import and align documents before "
                             f"building the glossary")
