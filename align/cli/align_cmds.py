@@ -221,7 +221,9 @@ def _glossary_meanwhile(ws, args, pairs: int):
     if pairs and (processes > 1 or pairs >= PARALLEL_FROM):
         from ..glossary.build import build_glossary_at
         from ..pool import apart
-        with apart(build_glossary_at, ws.path, processes) as stats:
+        # one core fewer for it: this process writes the files on one meanwhile (on two cores
+        # a pool of candidates cost more in passing them between processes than it saved)
+        with apart(build_glossary_at, ws.path, max(1, processes - 1)) as stats:
             yield stats
         return
     from ..glossary import build_glossary
