@@ -213,10 +213,10 @@ def _read_pair(paths: tuple[Path, Path]):
 
 @contextmanager
 def _glossary_meanwhile(ws, args, pairs: int):
-    """The glossary build, under way while the pair files and the translation memory are
-    written: for a large run in a fresh process (it does not share the memory of this one,
-    which holds the aligner's compiled kernel, and the other core writes the files
-    meanwhile), for a small one here, first. Yields a function returning its statistics."""
+    """The glossary build: for a large run in a fresh process (it does not share the memory
+    of this one, which holds the aligner's compiled kernel), under way while this process
+    writes the pair files and the translation memory on another core when there are
+    several; for a small run here, first. Yields a function returning its statistics."""
     processes = workers(args, pairs)
     if pairs and (processes > 1 or pairs >= PARALLEL_FROM):
         from ..glossary.build import build_glossary_at
@@ -224,6 +224,9 @@ def _glossary_meanwhile(ws, args, pairs: int):
         # one core fewer for it: this process writes the files on one meanwhile (on two cores
         # a pool of candidates cost more in passing them between processes than it saved)
         with apart(build_glossary_at, ws.path, max(1, processes - 1)) as stats:
+            if processes == 1:      # one core asked for: the build first, alone
+                done = stats()
+                stats = lambda: done        # noqa: E731
             yield stats
         return
     from ..glossary import build_glossary
