@@ -19,7 +19,7 @@ def process_pool(workers: int, initializer=None, initargs: tuple = ()) -> Proces
 @contextmanager
 def apart(fn, *args):
     """fn(*args) started in a fresh interpreter (spawned, not forked); yields a function
-    that waits for its result (or raises its exception). A step that holds much (the
+    that waits for its result (or raises its exception), as often as it is called. A step that holds much (the
     glossary of a large run) then does not add to what this process already holds (the
     aligner's compiled kernel, about 100 MB), and this process can work meanwhile. Leaving
     the block early (an error, Ctrl-C) stops the other process."""
@@ -29,12 +29,16 @@ def apart(fn, *args):
     process.start()
     send.close()
 
+    answer = []
+
     def result():
-        try:
-            ok, value = receive.recv()
-        except EOFError:
-            raise SaikesError(f"the process running {fn.__name__} ended without a result "
-                              f"(exit code {process.exitcode})") from None
+        if not answer:
+            try:
+                answer.append(receive.recv())
+            except EOFError:
+                raise SaikesError(f"the process running {fn.__name__} ended without a result "
+                                  f"(exit code {process.exitcode})") from None
+        ok, value = answer[0]
         if not ok:
             raise value
         return value

@@ -225,8 +225,7 @@ def _glossary_meanwhile(ws, args, pairs: int):
         # a pool of candidates cost more in passing them between processes than it saved)
         with apart(build_glossary_at, ws.path, max(1, processes - 1)) as stats:
             if processes == 1:      # one core asked for: the build first, alone
-                done = stats()
-                stats = lambda: done        # noqa: E731
+                stats()
             yield stats
         return
     from ..glossary import build_glossary

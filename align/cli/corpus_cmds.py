@@ -64,11 +64,16 @@ def cluster(args):
         with client:
             yield client
         return
+    with local_cluster(_workers(args)) as client:
+        yield client
+
+
+def _workers(args) -> int:
+    """--workers, or every core."""
     workers = args.workers if args.workers is not None else os.cpu_count() or 1
     if workers < 1:
         raise SaikesError(f"--workers must be 1 or more, not {workers}")
-    with local_cluster(workers) as client:
-        yield client
+    return workers
 
 
 def cmd_corpus_align(args) -> int:
@@ -125,9 +130,7 @@ def cmd_corpus_glossary(args) -> int:
     if not (out / "pairs").is_dir():
         raise InputError(f"{out}: not a folder of saikes corpus align (no pairs/ in it)")
     check_file_stem(args.stem)
-    workers = args.workers if args.workers is not None else os.cpu_count() or 1
-    if workers < 1:
-        raise SaikesError(f"--workers must be 1 or more, not {workers}")
+    workers = _workers(args)
     with Workspace(args.db) as ws:
         source = CorpusBeads(out, ws)
         if not source.pairs():

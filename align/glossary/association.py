@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from . import kazakh_stem as kz
 from . import russian_lemma as rl
+from ..lang.tables import KAZAKH_GENITIVE, KAZAKH_PLURAL
 from ..lang.words import fold
 
 COGNATE_PREFIX = 5    # letters two words must share at their start to count as spelled alike
@@ -108,18 +109,16 @@ def left_bound(linked: list, kk_stop) -> float:
     seen = Counter()
     for b, ko, _ in linked:
         w = _word_before(b.bead.kk, ko)
-        if w is None or len(w) < 3 or kk_stop(w) or _GENITIVE.search(w) or _PARTICIPLE.search(w):
+        if w is None or len(w) < 3 or kk_stop(w) or KAZAKH_GENITIVE.search(w) or _PARTICIPLE.search(w):
             continue
-        if _PLURAL.search(w) and not (ko.genitive and ko.genitive[0]):
+        if KAZAKH_PLURAL.search(w) and not (ko.genitive and ko.genitive[0]):
             continue        # a subject (Тараптар мемлекетаралық қарым-қатынастарды дамытады), unless
                             # the possessor of a genitive (Тараптар мемлекеттерінің органдары)
         seen[w] += 1
     return max(seen.values(), default=0) / len(linked)
 
 
-_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 _PARTICIPLE = re.compile(r"(?:ған|ген|қан|кен|атын|етін|йтын|йтін|итын|итін)$")
-_PLURAL = re.compile(r"(?:лар|лер|дар|дер|тар|тер)$")
 
 
 # conjunctions between two terms: "A мен B", "A немесе B", "A және (немесе) B"; "X и Y", "X или Y"

@@ -161,10 +161,6 @@ def _verb(ru_key: str) -> bool:
         any(rl.tag(p).POS == "INFN" for p in rl.all_parses(first))
 
 
-def _kk_stop(word: str) -> bool:
-    return word in KK_STOP
-
-
 # ------------------------------------------------------------------ building
 
 def build_glossary(ws: Workspace, workers: int = 1, **options) -> dict:
@@ -200,12 +196,11 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
     for b in beads:
         df["kk"].update({o.key for o in b.kk})
         df["ru"].update({o.key for o in b.ru})
-    keep = {}
-    df_all = df
+    keep, frequent = {}, {}
     for side in ("kk", "ru"):
-        frequent = {k for k, c in df[side].items() if c >= opt["min_freq"]}
-        indep, _free = _independent(beads, side, frequent)
-        keep[side] = {k for k in frequent if indep[k] >= opt["min_freq"]}
+        frequent[side] = {k for k, c in df[side].items() if c >= opt["min_freq"]}
+        indep, _free = _independent(beads, side, frequent[side])
+        keep[side] = {k for k in frequent[side] if indep[k] >= opt["min_freq"]}
 
     # 2. association over beads, counting the occurrences that are no piece of a longer
     # kept candidate
@@ -310,15 +305,14 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
                 "consistency": n / sum(rs.values()),
                 "words": words.compositional(k, r),
                 "length": length_factor(k, r),
-                "left": left_bound(linked, _kk_stop),
+                "left": left_bound(linked, KK_STOP.__contains__),
             }
             score = entry_score(features)
             entries.append({"kk_key": k, "ru_key": r, "freq": n, "kk_freq": df["kk"][k],
                             "ru_freq": df["ru"][r], "dice": round(d, 4), "llr": round(llr, 2),
                             "score": round(score, 4), "features": features,
                             "status": Status.AUTO.value if score >= opt["min_score"] and
-                            features["left"] < opt["max_left_bound"] else Status.CANDIDATE.value,
-})
+                            features["left"] < opt["max_left_bound"] else Status.CANDIDATE.value})
     _second_translations(entries)
     # citation forms: the number of a Kazakh term follows its use, and its translations agree
     by_kk = defaultdict(list)
@@ -341,8 +335,7 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
             e["examples"] = _examples(pairs, opt["max_examples"])
 
     entries += head_entries(entries)
-    single = {side: {k for k, c in df_all[side].items() if c >= opt["min_freq"]} for side in ("kk", "ru")}
-    entries += part_entries(entries, words, single)
+    entries += part_entries(entries, words, frequent)
     stats = {"pairs": len({b.pair for b in beads}), "beads": n_beads,
              "kk_candidates": len(keep["kk"]), "ru_candidates": len(keep["ru"]),
              "terms": len(by_kk), "entries": len(entries),

@@ -12,10 +12,10 @@ two terms do, and both are terms on their own elsewhere (a candidate of two bead
 phrases and coordinations give no parts (күшіне ену is no evidence for күш → сила)."""
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from ..lang.kazakh import COORDINATORS, LIGHT_VERBS
+from ..lang.tables import KAZAKH_GENITIVE
 from ..model import Status
 from . import kazakh_stem as kz
 from . import russian_lemma as rl
@@ -24,8 +24,6 @@ from .terms import KK_NOT_VERBAL_NOUNS, KK_VERBAL_NOUN
 MIN_SOURCES = 2      # different longer entries that must agree on the heads
 PART_MIN_DICE = 0.5  # word association over beads of a part and its translation
 PART_MIN_BEADS = 2   # beads in which the two words come together
-_NAMES = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad"}
-_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
 
 
 def _ru_head(ru: str) -> tuple[str, str] | None:
@@ -140,7 +138,7 @@ def _part(e, words, ks, rs, best_r, best_k, i, j, single):
             j - i == 1 and KK_VERBAL_NOUN.search(kk_key) and kk_key not in KK_NOT_VERBAL_NOUNS:
         return None                 # (an action, салу of сұрау салу, is no term)
     kk_written = e["kk"].split()[i:j]
-    if j - i > 1 and (_GENITIVE.search(kz.fold(kk_written[0])) or kz.analyze(kk_written[0]).poss):
+    if j - i > 1 and (KAZAKH_GENITIVE.search(kz.fold(kk_written[0])) or kz.analyze(kk_written[0]).poss):
         return None                 # its possessor left out (Тараптар of Тараптар мемлекеттерінің аумағы)
     if j - i > 1:
         kk = " ".join(kk_written)       # the head with its modifiers, cited as in the entry
@@ -149,7 +147,7 @@ def _part(e, words, ks, rs, best_r, best_k, i, j, single):
         kk = _kk_head(kk_written[0]) if word.poss or j < len(ks) else kk_written[0]
     ru_words = e["ru"].split()[a:b]
     ph = rl.resolve(ru_words)
-    if ph is None or any(_NAMES & rl.tag(p).grammemes for p in ph.parses):
+    if ph is None or ph.proper:
         return None                 # a name's words are no terms (Қазақстан of Қазақстан Республикасы)
     ru = rl.cite(ph, plural="plur" in rl.tag(ph.parses[ph.head]), caps=[w[:1].isupper() or None for w in ru_words])
     return kk_key, ru_key, kk, ru

@@ -170,6 +170,7 @@ SIGNATURE = {
 # A line ending in one of these words continues on the next line, blank lines or not:
 # the genitive needs its head noun, a conjunction its second half.
 KAZAKH_GENITIVE = re.compile("(?:" + "|".join(kazakh.CASE["gen"]) + ")$")
+KAZAKH_PLURAL = re.compile("(?:" + "|".join(kazakh.PLURAL) + ")$")
 CONTINUATION_WORDS = {
     "kk": {"мен", "және", "немесе", "пен", "бен", "арасындағы", "үшін", "бойынша", "сәйкес"},
     "ru": {"и", "или", "в", "во", "на", "о", "об", "с", "со", "по", "для", "при", "из", "от", "к",
