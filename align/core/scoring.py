@@ -17,6 +17,7 @@ import math
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import product
 
 import numpy as np
 
@@ -155,9 +156,7 @@ class LexiconCounts:
         """Count one bead's stems; `position` puts it in the coverage sample."""
         self.src.update(src)
         self.tgt.update(tgt)
-        for s in src:
-            for t in tgt:
-                self.pair[(s, t)] += 1
+        self.pair.update(product(src, tgt))
         if position is not None:
             self.sample.append((position, src, tgt))
 
