@@ -32,7 +32,7 @@ from . import lexicon_data
 from .calibration import confidence
 from .dp import align_encoded
 from .features import (ROLE_BODY, ROLE_EDITORIAL, ROLE_HEADING, ROLE_TABLE, ROLE_TOC, Clues, Structure,
-                       clues, encode)
+                       clues, encode, stems)
 from .relatedness import relatedness
 from .report import structure_report
 from .scoring import DEFAULT, Lexicon, Params, learn_lexicon
@@ -363,7 +363,7 @@ def confident_texts(beads: list[dict]) -> list[tuple[str, str]]:
 
 def text_stems(kk: str, ru: str) -> tuple[frozenset, frozenset]:
     """The stems of a bead's two texts, as the lexicon counts them."""
-    return clues(kk, "kk").stems, clues(ru, "ru").stems
+    return stems(kk), stems(ru)
 
 
 def lexicon_from_texts(texts, base: Lexicon | None = None) -> Lexicon:

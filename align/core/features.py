@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -42,8 +43,7 @@ _MONTH_LENGTHS = {lang: sorted({len(k) for k in table}) for lang, table in R.MON
 def clues(text: str, lang: str, drop_numbers: frozenset = frozenset()) -> Clues:
     """The clues of one segment; `drop_numbers` are left out (a heading's own number,
     which the structure already accounts for)."""
-    lower = text.lower()
-    words = WORD.findall(lower)
+    words = set(WORD.findall(text.lower()))
     numbers = {n.replace(",", ".").strip(".") for n in _NUMBER.findall(text)}
     numbers -= drop_numbers
     months = R.MONTHS.get(lang)
@@ -58,14 +58,23 @@ def clues(text: str, lang: str, drop_numbers: frozenset = frozenset()) -> Clues:
                     numbers.add(f"m{month}")
                     break
     cognates = {cognate_key(w) for w in words if len(w) >= R.COGNATE_PREFIX + 1}
-    stems = {w[:R.STEM_PREFIX] for w in words if len(w) >= 3}
-    return Clues(len(" ".join(text.split())), _interned(numbers), _interned(cognates), _interned(stems))
+    return Clues(len(" ".join(text.split())), _interned(numbers), _interned(cognates), _stems(words))
+
+
+def stems(text: str) -> tuple:
+    """The stems of a text, as `clues` finds them (for the lexicon, which needs no more)."""
+    return _stems(set(WORD.findall(text.lower())))
+
+
+def _stems(words: set[str]) -> tuple:
+    return _interned({w[:R.STEM_PREFIX] for w in words if len(w) >= 3})
 
 
 def _interned(strings: set[str]) -> tuple:
-    return tuple(sys.intern(x) for x in strings)
+    return tuple(map(sys.intern, strings))
 
 
+@lru_cache(maxsize=1 << 16)
 def cognate_key(word: str) -> str:
     return word.translate(R.COGNATE_MAP).replace("-", "")[:R.COGNATE_PREFIX]
 
