@@ -137,13 +137,13 @@ class DocumentsMixin:
         offsets = unpack_offsets(r["offsets"])
         doc = M.Document(text=r["text"], offsets=offsets, source=r["source"], path=r["path"],
                          lang=r["lang"], encoding=r["encoding"], format=r["format"])
-        doc.blocks = [M.Block(b["kind"], b["start"], b["end"], b["section"], b["article"], b["number"],
-                              b["title"], b["level"])
-                      for b in self.db.execute("SELECT * FROM blocks WHERE doc_id = ? ORDER BY idx",
-                                               (r["id"],))]
-        doc.segments = [M.Segment(s["start"], s["end"], s["text"], s["block_idx"], s["kind"])
-                        for s in self.db.execute("SELECT * FROM segments WHERE doc_id = ? ORDER BY idx",
-                                                 (r["id"],))]
+        # columns in the order of the model's fields: a row unpacks straight into one
+        doc.blocks = [M.Block(*b) for b in self.db.execute(
+            "SELECT kind, start, end, section, article, number, title, level FROM blocks "
+            "WHERE doc_id = ? ORDER BY idx", (r["id"],))]
+        doc.segments = [M.Segment(*s) for s in self.db.execute(
+            "SELECT start, end, text, block_idx, kind FROM segments WHERE doc_id = ? ORDER BY idx",
+            (r["id"],))]
         return doc
 
     def delete_pair(self, name: str) -> None:
