@@ -9,7 +9,7 @@ from .tables import HOMOGLYPHS, ROMAN_LETTERS
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")    # a word; hyphenated compounds stay whole
 LETTERS = re.compile(r"[^\W\d_]+")                # a run of letters
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
 # Everything a search query typed by hand may bring besides the normalizer's table.
 LOOKALIKES = str.maketrans({**HOMOGLYPHS["kk"], "k": "к", "h": "һ", "\u0131": "ы"})
 
@@ -22,7 +22,7 @@ def repair(word: str, lang: str) -> str:
     """A Cyrillic word with Latin look-alike letters inside, written with Cyrillic letters
     only (Үкiметi -> Үкіметі). Words with no Cyrillic letter (Latin words, URLs), Roman
     numerals, and words with a Latin letter that has no look-alike stay as they are."""
-    if not _ASCII_LETTER.search(word):     # nearly every word: nothing to repair
+    if not LATIN_LETTER.search(word):     # nearly every word: nothing to repair
         return word
     table = HOMOGLYPHS.get(lang, HOMOGLYPHS["ru"])
     if not has_cyrillic(word) or set(word) <= ROMAN_LETTERS:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..lang import tables as R
 from . import markup, paragraphs
-from ..lang.words import repair
+from ..lang.words import LATIN_LETTER, repair
 from .otext import OText
 from .read import RawText
 
@@ -209,6 +209,8 @@ _MAIL_TAIL = re.compile(r"\.\w+")
 
 
 def _url_spans(s: str) -> list[tuple[int, int]]:
+    if "@" not in s and not _URL_START.search(s):
+        return []                            # no token to look at
     spans = []
     for tok in _TOKEN.finditer(s):
         start, text = tok.start(), tok.group()
@@ -247,7 +249,7 @@ _WITH_LATIN = re.compile(r"(?<![^\W\d_])[^\W\d_A-Za-z]*+[A-Za-z][^\W\d_]*+")
 
 def _fix_homoglyphs(line: OText, lang: str) -> OText:
     s = line.s
-    if s.isascii():
+    if s.isascii() or not LATIN_LETTER.search(s):    # most lines hold no Latin letter
         return line
     urls = None
     chars = None

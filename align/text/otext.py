@@ -27,6 +27,8 @@ class OText:
     def strip(self) -> "OText":
         left = len(self.s) - len(self.s.lstrip())
         right = len(self.s.rstrip())
+        if left == 0 and right == len(self.s):
+            return self                      # nothing to strip: no copy (texts are never changed in place)
         return self[left:max(left, right)]
 
     def sub(self, pattern: re.Pattern, repl) -> "OText":
