@@ -16,7 +16,9 @@ class OText:
 
     def __init__(self, s: str, o):
         self.s = s
-        self.o = list(o)
+        # a list built for this text is kept, not copied (no text is changed in place); a
+        # range (the source itself, a line of it) stays one, so slicing it copies nothing
+        self.o = o if type(o) in (list, range) else list(o)
 
     def __len__(self):
         return len(self.s)
