@@ -67,6 +67,8 @@ class OText:
 
     @staticmethod
     def join(parts: list["OText"], sep: str) -> "OText":
+        if len(parts) == 1:
+            return parts[0]                  # most paragraphs are one line: nothing to join
         s, o = [], []
         for i, p in enumerate(parts):
             if i:
