@@ -63,10 +63,12 @@ _MD_EMPHASIS = re.compile(r"\*{1,3}|(?<![\w])_{1,3}(?=\w)|(?<=\w)_{1,3}(?![\w])"
 # A markdown hard break written as a backslash; tried only where a run of spaces starts
 # (a line of spaces was rescanned from every position).
 _HARD_BREAK = re.compile(r"(?<!\s)\s*+\\$")
-# Runs of spaces to collapse into one space. A single plain space is left out: replacing it
-# by itself changes nothing, and matching every space between words was most of the cost.
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
-_SPACE_BEFORE_STOP = re.compile(r"(?<=\w) (?=[.,;:](?:\s|$))")
+# Runs of spaces to collapse into one space: two or more, or one that is not a plain space
+# (replacing a space by itself changes nothing, and matching every word gap was most of the
+# cost). Both patterns open with the character they match, which lets the search skip to it.
+_ODD_SPACES = r"\t\u00a0\u2000-\u200b\u202f\u205f\u3000"     # spaces other than the plain one
+_SPACES = re.compile(rf"[ {_ODD_SPACES}](?:[ {_ODD_SPACES}]+|(?<=[{_ODD_SPACES}]))")
+_SPACE_BEFORE_STOP = re.compile(r" (?<=\w )(?=[.,;:](?:\s|$))")
 
 
 def _clean_line(line: OText, lang: str, vocabulary: Vocabulary) -> OText:
@@ -96,8 +98,10 @@ def _collapse_spaces(text: OText) -> OText:
 
 _TOKEN = re.compile(r"\S+")
 # Four single characters in a row, which every letter-spaced run holds: lines without
-# them (nearly all) are not tokenized.
+# them (nearly all) are not tokenized. The two in the middle, with the spaces around them,
+# are looked for first: that pattern opens with a space, which the search skips to.
 _SPACED = re.compile(r"(?<!\S)\S(?:\s++\S){3}(?!\S)")
+_SPACED_MIDDLE = re.compile(r"\s\S\s++\S\s")
 
 
 def _fix_letter_spacing(line: OText, vocabulary: Vocabulary, lang: str) -> OText:
@@ -105,7 +109,7 @@ def _fix_letter_spacing(line: OText, vocabulary: Vocabulary, lang: str) -> OText
     one space separates letters and two or more separate words. A run spaced evenly
     throughout is split into words found elsewhere in the document, or left whole."""
     s = line.s
-    if not _SPACED.search(s):
+    if not (_SPACED_MIDDLE.search(s) and _SPACED.search(s)):
         return line
     tokens = list(_TOKEN.finditer(s))
     runs, i = [], 0
