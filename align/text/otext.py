@@ -82,10 +82,12 @@ class OText:
 def split_lines(text: OText) -> list[OText]:
     """The lines of a text, whatever the line ends (\\r\\n, \\r, \\n, Unicode separators)."""
     out, last = [], 0
-    for m in NEWLINE.finditer(text.s):
-        out.append(text[last:m.start()])
+    s, o = text.s, text.o
+    for m in NEWLINE.finditer(s):
+        start = m.start()
+        out.append(OText(s[last:start], o[last:start]))
         last = m.end()
-    out.append(text[last:])
+    out.append(OText(s[last:], o[last:]))
     return out
 
 
