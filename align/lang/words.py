@@ -12,6 +12,7 @@ CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 # Everything a search query typed by hand may bring besides the normalizer's table.
 LOOKALIKES = str.maketrans({**HOMOGLYPHS["kk"], "k": "к", "h": "һ", "\u0131": "ы"})
+_REPAIRS = {lang: str.maketrans(table) for lang, table in HOMOGLYPHS.items()}
 
 
 def has_cyrillic(word: str) -> bool:
@@ -25,12 +26,12 @@ def repair(word: str, lang: str) -> str:
     if not LATIN_LETTER.search(word):     # nearly every word: nothing to repair
         return word
     table = HOMOGLYPHS.get(lang, HOMOGLYPHS["ru"])
-    if not has_cyrillic(word) or set(word) <= ROMAN_LETTERS:
+    chars = set(word)
+    if not has_cyrillic(word) or chars <= ROMAN_LETTERS:
         return word
-    latin = [ch for ch in word if ch.isascii()]
-    if not latin or any(ch not in table for ch in latin):
+    if any(ch.isascii() and ch not in table for ch in chars):
         return word
-    return "".join(table.get(ch, ch) for ch in word)
+    return word.translate(_REPAIRS.get(lang, _REPAIRS["ru"]))
 
 
 def fold(word: str) -> str:
