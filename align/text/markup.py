@@ -269,7 +269,8 @@ def _tab_separated(s: str) -> bool:
 
 def _column_gap(s: str) -> bool:
     """Two cells of a fixed-width table on the line (a gap of three or more spaces or tabs)."""
-    return ("\t" in s or "   " in s) and _COLUMN_GAP.search(s.strip()) is not None
+    s = s.strip()                            # the indentation is no gap
+    return ("\t" in s or "   " in s) and _COLUMN_GAP.search(s) is not None
 
 
 def _markup_line(s: str) -> bool:
