@@ -9,9 +9,10 @@ from .tables import HOMOGLYPHS, ROMAN_LETTERS
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")    # a word; hyphenated compounds stay whole
 LETTERS = re.compile(r"[^\W\d_]+")                # a run of letters
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
 # Everything a search query typed by hand may bring besides the normalizer's table.
 LOOKALIKES = str.maketrans({**HOMOGLYPHS["kk"], "k": "к", "h": "һ", "\u0131": "ы"})
+_REPAIRS = {lang: str.maketrans(table) for lang, table in HOMOGLYPHS.items()}
 
 
 def has_cyrillic(word: str) -> bool:
@@ -22,15 +23,15 @@ def repair(word: str, lang: str) -> str:
     """A Cyrillic word with Latin look-alike letters inside, written with Cyrillic letters
     only (Үкiметi -> Үкіметі). Words with no Cyrillic letter (Latin words, URLs), Roman
     numerals, and words with a Latin letter that has no look-alike stay as they are."""
-    if not _ASCII_LETTER.search(word):     # nearly every word: nothing to repair
+    if not LATIN_LETTER.search(word):     # nearly every word: nothing to repair
         return word
     table = HOMOGLYPHS.get(lang, HOMOGLYPHS["ru"])
-    if not has_cyrillic(word) or set(word) <= ROMAN_LETTERS:
+    chars = set(word)
+    if not has_cyrillic(word) or chars <= ROMAN_LETTERS:
         return word
-    latin = [ch for ch in word if ch.isascii()]
-    if not latin or any(ch not in table for ch in latin):
+    if any(ch.isascii() and ch not in table for ch in chars):
         return word
-    return "".join(table.get(ch, ch) for ch in word)
+    return word.translate(_REPAIRS.get(lang, _REPAIRS["ru"]))
 
 
 def fold(word: str) -> str:

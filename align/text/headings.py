@@ -18,6 +18,19 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000
 _TERMINAL = (".", ";", ":", "!", "?", "…")
 
 
+def _any_of(patterns) -> re.Pattern:
+    """One pattern that matches wherever one of `patterns` does (their group names dropped,
+    which may not repeat within a pattern)."""
+    flags = 0
+    for p in patterns:
+        flags |= p.flags
+    return re.compile("|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", p.pattern) + ")" for p in patterns), flags)
+
+
+# Most paragraphs are no heading: one failed match of this tells so, instead of one per level.
+_ANY_HEADING = {lang: _any_of([p for _, p in levels]) for lang, levels in R.HEADINGS.items()}
+
+
 @dataclass(frozen=True)
 class Heading:
     level: str          # one of lang.tables.HEADING_LEVELS
@@ -40,10 +53,11 @@ def parse_heading(line: str, lang: str, marked: bool | str = False) -> Heading |
     line (`marked == "title"`) is a heading whole: what follows the number is its title."""
     stripped = line.lstrip()
     lead = len(line) - len(stripped)
-    for level, pattern in R.HEADINGS.get(lang, ()):
-        m = pattern.match(stripped)
-        if m:
-            return _heading(level, m.group("num"), stripped, m.start("rest"), lead, lang, marked == "title")
+    if lang in _ANY_HEADING and _ANY_HEADING[lang].match(stripped):
+        for level, pattern in R.HEADINGS[lang]:
+            m = pattern.match(stripped)
+            if m:
+                return _heading(level, m.group("num"), stripped, m.start("rest"), lead, lang, marked == "title")
     if marked:
         m = R.NUMBERED_HEADING.match(stripped)
         if m and not m.group("rest").rstrip().endswith(_TERMINAL) \

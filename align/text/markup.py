@@ -97,7 +97,7 @@ def parse(source: OText) -> list[Line]:
             i = end + 1
             in_quote = False
             continue
-        if _TABLE_OPEN.search(s):
+        if _table_opens(s):
             end = i
             while end < len(raw) and not _TABLE_CLOSE.search(raw[end].s):
                 end += 1
@@ -128,7 +128,7 @@ def parse(source: OText) -> list[Line]:
             gap += 1
             in_quote = in_bold = False  # emphasis does not cross a blank line
             continue
-        if _PIPE_ROW.match(s) or _TAB_ROW.search(s):
+        if _PIPE_ROW.match(s) or _tab_separated(s):
             if not _PIPE_SEPARATOR.match(s):
                 row = _pipe_row(line) if _PIPE_ROW.match(s) else _tab_row(line)
                 if row.s:
@@ -152,7 +152,7 @@ def parse(source: OText) -> list[Line]:
             level = len(m.group(1))
             line = line[m.end():].sub(_HEADING_TAIL, "")
         hard = line.s.endswith("  ") or line.s.rstrip(" ").endswith("\\")
-        opens_bold = len(_BOLD_MARK.findall(line.s)) % 2 == 1
+        opens_bold = "**" in line.s and len(_BOLD_MARK.findall(line.s)) % 2 == 1
         bold = bool(_BOLD_LINE.match(line.s))
         text = _inline(line).strip()
         if text.s and _has_word(text.s):
@@ -242,30 +242,47 @@ def _plain_table_end(raw: list[OText], i: int) -> int:
     """End of a fixed-width table typed into plain text starting at line i, or 0: a run
     of lines, none of them markup, in which lines with column gaps recur (at most eight
     lines apart) at least three times and make a quarter of the run."""
-    if not _COLUMN_GAP.search(raw[i].s.strip()) or _markup_line(raw[i].s):
+    if not _column_gap(raw[i].s) or _markup_line(raw[i].s):
         return 0
     last, gaps, k = i, 1, i + 1
     while k < len(raw) and k - last <= 8 and raw[k].s.strip() and not _markup_line(raw[k].s):
-        if _COLUMN_GAP.search(raw[k].s.strip()):
+        if _column_gap(raw[k].s):
             last, gaps = k, gaps + 1
         k += 1
     end = last + 1
-    while end < len(raw) and end < k and raw[end].s.strip() and not _COLUMN_GAP.search(raw[end].s.strip()) \
+    while end < len(raw) and end < k and raw[end].s.strip() and not _column_gap(raw[end].s) \
             and not _ROW_NUMBER.match(raw[end].s) and len(raw[end].s.strip()) < 60:
         end += 1  # the last row's wrapped cell text
     return end if gaps >= 3 and gaps >= 0.25 * (end - i) else 0
 
 
+# Each test below looks for the character its pattern cannot do without first: most lines
+# hold none, and a substring test is far cheaper than a regular-expression scan.
+
+def _table_opens(s: str) -> bool:
+    return "<" in s and _TABLE_OPEN.search(s) is not None
+
+
+def _tab_separated(s: str) -> bool:
+    return "\t" in s and _TAB_ROW.search(s) is not None
+
+
+def _column_gap(s: str) -> bool:
+    """Two cells of a fixed-width table on the line (a gap of three or more spaces or tabs)."""
+    s = s.strip()                            # the indentation is no gap
+    return ("\t" in s or "   " in s) and _COLUMN_GAP.search(s) is not None
+
+
 def _markup_line(s: str) -> bool:
     return bool(_FENCE.match(s) or _HEADING.match(s) or _QUOTE.match(s) or _PIPE_ROW.match(s)
-                or _TABLE_OPEN.search(s) or _TAB_ROW.search(s))
+                or _table_opens(s) or _tab_separated(s))
 
 
 def _columnar(lines: list[OText]) -> bool:
     """A fenced block laid out in columns separated by runs of spaces (a table typed with
     a fixed-width font), rather than hard-wrapped running text."""
     content = [ln.s for ln in lines if ln.s.strip()]
-    spaced = sum(1 for s in content if _COLUMN_GAP.search(s.strip()))
+    spaced = sum(1 for s in content if _column_gap(s))
     return spaced >= 3 and spaced >= 0.25 * len(content)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..lang import tables as R
 from . import markup, paragraphs
-from ..lang.words import LETTERS, repair
+from ..lang.words import LATIN_LETTER, repair
 from .otext import OText
 from .read import RawText
 
@@ -34,7 +34,7 @@ def normalize(raw: RawText, lang: str) -> Normalized:
     """Normalized text (one paragraph a line), the source offset of each character, and
     what the markup said about each paragraph."""
     source = OText(raw.text, range(len(raw.text)))
-    vocabulary = _vocabulary(raw.text, lang)
+    vocabulary = Vocabulary(raw.text, lang)
     lines = markup.parse(source)
     for line in lines:
         line.text = _clean_line(line.text, lang, vocabulary)
@@ -51,7 +51,7 @@ def normalize(raw: RawText, lang: str) -> Normalized:
 
 def normalize_fragment(text: str, lang: str) -> str:
     """Normalize a short piece of text (a search term, an edited segment)."""
-    line = _clean_line(OText(text, range(len(text))), lang, set())
+    line = _clean_line(OText(text, range(len(text))), lang, Vocabulary("", lang))
     return _collapse_spaces(line).s
 
 
@@ -63,14 +63,25 @@ _MD_EMPHASIS = re.compile(r"\*{1,3}|(?<![\w])_{1,3}(?=\w)|(?<=\w)_{1,3}(?![\w])"
 # A markdown hard break written as a backslash; tried only where a run of spaces starts
 # (a line of spaces was rescanned from every position).
 _HARD_BREAK = re.compile(r"(?<!\s)\s*+\\$")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# Runs of spaces to collapse into one space: two or more, or one that is not a plain space
+# (replacing a space by itself changes nothing, and matching every word gap was most of the
+# cost). Both patterns open with the character they match, which lets the search skip to it.
+_ODD_SPACES = r"\t\u00a0\u2000-\u200b\u202f\u205f\u3000"     # spaces other than the plain one
+_SPACES = re.compile(rf"[ {_ODD_SPACES}](?:[ {_ODD_SPACES}]+|(?<=[{_ODD_SPACES}]))")
+_SPACE_BEFORE_STOP = re.compile(r" (?<=\w )(?=[.,;:](?:\s|$))")
 
 
-def _clean_line(line: OText, lang: str, vocabulary: set[str]) -> OText:
-    line = line.sub(_MD_HEADING, "")
-    line = line.sub(_MD_BULLET, r"\1")
-    line = line.sub(_MD_EMPHASIS, "")
-    line = line.sub(_HARD_BREAK, "")
+def _clean_line(line: OText, lang: str, vocabulary: Vocabulary) -> OText:
+    # each mark is looked for only on lines that hold its character: most lines hold none
+    s = line.s
+    if "#" in s:
+        line = line.sub(_MD_HEADING, "")
+    if line.s.lstrip()[:1] in ("*", "+", "-"):
+        line = line.sub(_MD_BULLET, r"\1")
+    if "*" in line.s or "_" in line.s:
+        line = line.sub(_MD_EMPHASIS, "")
+    if "\\" in line.s:
+        line = line.sub(_HARD_BREAK, "")
     line = _fix_letter_spacing(line, vocabulary, lang)
     line = _fix_homoglyphs(line, lang)
     return line.strip()
@@ -79,20 +90,27 @@ def _clean_line(line: OText, lang: str, vocabulary: set[str]) -> OText:
 def _collapse_spaces(text: OText) -> OText:
     text = text.sub(_SPACES, " ")
     # "өткiзедi\n." leaves a lone stop after joining; keep it on its word.
-    text = text.sub(re.compile(r"(?<=\w) (?=[.,;:](?:\s|$))"), "")
+    text = text.sub(_SPACE_BEFORE_STOP, "")
     return text.strip()
 
 
 # ------------------------------------------------------------------ letter spacing
 
 _TOKEN = re.compile(r"\S+")
+# Four single characters in a row, which every letter-spaced run holds: lines without
+# them (nearly all) are not tokenized. The two in the middle, with the spaces around them,
+# are looked for first: that pattern opens with a space, which the search skips to.
+_SPACED = re.compile(r"(?<!\S)\S(?:\s++\S){3}(?!\S)")
+_SPACED_MIDDLE = re.compile(r"\s\S\s++\S\s")
 
 
-def _fix_letter_spacing(line: OText, vocabulary: set[str], lang: str) -> OText:
+def _fix_letter_spacing(line: OText, vocabulary: Vocabulary, lang: str) -> OText:
     """"Қ а з а қ с т а н  Р е с п" -> "Қазақстан Респ": inside a run of single characters,
     one space separates letters and two or more separate words. A run spaced evenly
     throughout is split into words found elsewhere in the document, or left whole."""
     s = line.s
+    if not (_SPACED_MIDDLE.search(s) and _SPACED.search(s)):
+        return line
     tokens = list(_TOKEN.finditer(s))
     runs, i = [], 0
     while i < len(tokens):
@@ -133,7 +151,7 @@ def _fix_letter_spacing(line: OText, vocabulary: set[str], lang: str) -> OText:
     return OText("".join(pieces), offs)
 
 
-def _split_by_vocabulary(s: str, positions: list[int], vocabulary: set[str], lang: str) -> list[list[int]]:
+def _split_by_vocabulary(s: str, positions: list[int], vocabulary: Vocabulary, lang: str) -> list[list[int]]:
     letters = [p for p in positions if s[p].isalpha()]
     word = repair("".join(s[p] for p in letters), lang).lower()
     n = len(word)
@@ -168,9 +186,21 @@ def _split_by_vocabulary(s: str, positions: list[int], vocabulary: set[str], lan
     return out
 
 
-def _vocabulary(text: str, lang: str) -> set[str]:
-    """The words of the document, for splitting letter-spaced runs."""
-    return {repair(w, lang).lower() for w in re.findall(r"[^\W\d_]{2,}", text)}
+class Vocabulary:
+    """The words of the document, for splitting letter-spaced runs: gathered on the first
+    look-up, since most documents have no run that needs them."""
+
+    __slots__ = ("_text", "_lang", "_words")
+
+    def __init__(self, text: str, lang: str):
+        self._text, self._lang, self._words = text, lang, None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            found = set(re.findall(r"[^\W\d_]{2,}", self._text))
+            self._words = {repair(w, self._lang).lower() for w in found}
+            self._text = ""
+        return word in self._words
 
 
 # ------------------------------------------------------------------ look-alike letters
@@ -183,6 +213,8 @@ _MAIL_TAIL = re.compile(r"\.\w+")
 
 
 def _url_spans(s: str) -> list[tuple[int, int]]:
+    if "@" not in s and not _URL_START.search(s):
+        return []                            # no token to look at
     spans = []
     for tok in _TOKEN.finditer(s):
         start, text = tok.start(), tok.group()
@@ -214,18 +246,27 @@ def _mail_end(token: str) -> int:
     return end
 
 
+# A whole run of letters (as `lang.words.LETTERS` finds it) holding a Latin letter: only such words
+# can hold a look-alike to repair. Possessive, so a long run without one is passed once.
+_WITH_LATIN = re.compile(r"(?<![^\W\d_])[^\W\d_A-Za-z]*+[A-Za-z][^\W\d_]*+")
+
+
 def _fix_homoglyphs(line: OText, lang: str) -> OText:
     s = line.s
-    if s.isascii():
+    if s.isascii() or not LATIN_LETTER.search(s):    # most lines hold no Latin letter
         return line
-    urls = _url_spans(s)
-    chars = list(s)
-    changed = False
-    for m in LETTERS.finditer(s):
+    urls = None
+    chars = None
+    for m in _WITH_LATIN.finditer(s):
+        word = m.group()
+        fixed = repair(word, lang)
+        if fixed == word:
+            continue
+        if urls is None:
+            urls = _url_spans(s)
         if any(a <= m.start() < b for a, b in urls):
             continue
-        fixed = repair(m.group(), lang)
-        if fixed != m.group():
-            chars[m.start():m.end()] = fixed
-            changed = True
-    return OText("".join(chars), line.o) if changed else line
+        if chars is None:
+            chars = list(s)
+        chars[m.start():m.end()] = fixed
+    return OText("".join(chars), line.o) if chars is not None else line

@@ -16,7 +16,9 @@ class OText:
 
     def __init__(self, s: str, o):
         self.s = s
-        self.o = list(o)
+        # a list built for this text is kept, not copied (no text is changed in place); a
+        # range (the source itself, a line of it) stays one, so slicing it copies nothing
+        self.o = o if type(o) in (list, range) else list(o)
 
     def __len__(self):
         return len(self.s)
@@ -27,6 +29,8 @@ class OText:
     def strip(self) -> "OText":
         left = len(self.s) - len(self.s.lstrip())
         right = len(self.s.rstrip())
+        if left == 0 and right == len(self.s):
+            return self                      # nothing to strip: no copy (texts are never changed in place)
         return self[left:max(left, right)]
 
     def sub(self, pattern: re.Pattern, repl) -> "OText":
@@ -63,6 +67,8 @@ class OText:
 
     @staticmethod
     def join(parts: list["OText"], sep: str) -> "OText":
+        if len(parts) == 1:
+            return parts[0]                  # most paragraphs are one line: nothing to join
         s, o = [], []
         for i, p in enumerate(parts):
             if i:
@@ -76,10 +82,12 @@ class OText:
 def split_lines(text: OText) -> list[OText]:
     """The lines of a text, whatever the line ends (\\r\\n, \\r, \\n, Unicode separators)."""
     out, last = [], 0
-    for m in NEWLINE.finditer(text.s):
-        out.append(text[last:m.start()])
+    s, o = text.s, text.o
+    for m in NEWLINE.finditer(s):
+        start = m.start()
+        out.append(OText(s[last:start], o[last:start]))
         last = m.end()
-    out.append(text[last:])
+    out.append(OText(s[last:], o[last:]))
     return out
 
 

@@ -22,7 +22,9 @@ from .markup import Line
 from .otext import OText
 
 _TERMINAL = (".", ";", ":", "!", "?", "…")
-_WORD_END = re.compile(r"([^\W\d_]+)[^\w]*$")
+# The last word of a line, read from the line's end (its characters reversed): searched
+# forward, `([^\W\d_]+)[^\w]*$` was tried from every letter of the line.
+_LAST_WORD_REVERSED = re.compile(r"[^\w]*+([^\W\d_]+)")
 _ABBREV_END = re.compile(r"(?:^|[\s(«\"])([^\W\d_]{1,6}(?:\.[^\W\d_]{1,3})*)\.$")
 
 
@@ -130,8 +132,10 @@ def _starts_lower(s: str) -> bool:
 
 
 def _last_word(s: str) -> str:
-    m = _WORD_END.search(s)
-    return m.group(1) if m else ""
+    """The run of letters the line ends with, punctuation after it aside ("" when it ends
+    with a number)."""
+    m = _LAST_WORD_REVERSED.match(s[::-1])
+    return m.group(1)[::-1] if m else ""
 
 
 def _first_word(s: str) -> str:
@@ -172,7 +176,6 @@ def _joins(para: list[Line], b: Line, lang: str, layout: Layout) -> bool:
         return _joins_in_quote(a_s, b_s, lang)
     if a_s.endswith("___"):
         return False  # a form's field ends with the blank to fill in
-    sofar = " ".join(ln.text.s for ln in para)
     lower = _starts_lower(b_s)
     terminal = a_s.rstrip().endswith(_TERMINAL)
     indented = layout.indented and b.indent >= 4
@@ -187,6 +190,7 @@ def _joins(para: list[Line], b: Line, lang: str, layout: Layout) -> bool:
     title_like = layout.indented and first.indent < 4
     if _starts_block(b_s, lang) and (title_like or b.gap or terminal or not layout.indented):
         return False
+    sofar = " ".join(ln.text.s for ln in para)     # only now: most lines are decided above
     if R.SIGNATURE[lang].match(sofar) and not lower:
         return False
     if b.bold_cont:

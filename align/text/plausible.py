@@ -19,8 +19,10 @@ from ..lang.tables import CYRILLIC_ALPHABET, HOMOGLYPHS
 # vertical tab are layout; DEL and C1 are never text either).
 CONTROL_CHARS = frozenset(map(chr, [*range(0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0)]))
 CONTROLS = re.compile("[" + re.escape("".join(sorted(CONTROL_CHARS))) + "]")
-_WORD = re.compile(r"[^\W\d_]{2,}")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _LOOKALIKES = frozenset(HOMOGLYPHS["kk"]) | frozenset(HOMOGLYPHS["ru"])
+_IN_CYRILLIC_WORD = CYRILLIC_ALPHABET | _LOOKALIKES
+_CYRILLIC_BLOCK = re.compile("[\u0400-\u04ff]")
 SAMPLE = 20_000          # characters read from the start, middle and end of a long text
 
 # The same marks of a wrong decoding, found by one regular-expression search (for checking
@@ -70,10 +72,16 @@ def sample(text: str) -> str:
 def assess(text: str) -> Reading:
     text = sample(text)
     r = Reading(chars=len(text), controls=len(CONTROLS.findall(text)), replacements=text.count("\ufffd"))
-    r.letters = sum(map(str.isalpha, text))
-    r.cyrillic = len(_CYRILLIC_LETTER.findall(text))
-    # a legal text repeats its words: each distinct word is judged once
-    for word, times in Counter(_WORD.findall(text)).items():
+    # The runs of letters hold every alphabetic character (and numerals such as "²", which
+    # are not alphabetic): letters are counted from them, in C, rather than character by
+    # character over the whole text.
+    runs = _LETTER_RUN.findall(text)
+    letters = "".join(runs)
+    r.letters = len(letters) if letters.isalpha() else sum(map(str.isalpha, letters))
+    # U+0400-U+04FF is exactly the code units whose high byte is 0x04
+    r.cyrillic = letters.encode("utf-16-le", "surrogatepass")[1::2].count(4)
+    # a legal text repeats its words: each distinct word (two letters or more) is judged once
+    for word, times in Counter(w for w in runs if len(w) > 1).items():
         chars = len(word) * times
         r.word_chars += chars
         if formable(word):
@@ -81,19 +89,16 @@ def assess(text: str) -> Reading:
     return r
 
 
-_CYRILLIC_LETTER = re.compile(r"(?=[^\W\d_])[\u0400-\u04ff]")
-
-
 def formable(word: str) -> bool:
     """A word Kazakh, Russian or Latin letters can form: one alphabet (Latin look-alikes may
     sit in a Cyrillic word, as PDF copies put them) and lower, Title or UPPER case."""
-    cyr = sum(1 for ch in word if ch in CYRILLIC_ALPHABET)
-    if cyr:
-        if any(ch not in CYRILLIC_ALPHABET and ch not in _LOOKALIKES for ch in word):
+    chars = set(word)
+    if not chars.isdisjoint(CYRILLIC_ALPHABET):
+        if not chars <= _IN_CYRILLIC_WORD:
             return False
     # other scripts are text too (the language check says which); only letters of
     # Cyrillic code pages that Kazakh and Russian lack mark a wrong decoding
-    elif not word.isascii() and any("\u0400" <= ch <= "\u04ff" for ch in word):
+    elif not word.isascii() and _CYRILLIC_BLOCK.search(word):
         return False
     rest = word[1:]
     return rest.islower() or word.isupper() or not any(ch.isalpha() for ch in rest)
