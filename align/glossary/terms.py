@@ -325,13 +325,13 @@ def _ru_flags(word: str) -> tuple[bool, bool]:
     low = word.lower()
     if low in rl.FUNCTION_WORDS:
         return True, False
-    ps = rl.parses(word)
-    if not ps:
+    rs = rl.readings(word)
+    if not rs:
         return True, False
-    if any(rl.tag(p).POS in ("ADJF", "PRTF") and _ru_stop_adjective(p) for p in ps) and \
-            not any(rl.tag(p).POS == "NOUN" for p in ps if p.score > 0.2):
+    if any(v.POS in ("ADJF", "PRTF") and _ru_stop_adjective(p) for p, v in rs) and \
+            not any(v.noun for p, v in rs if p.score > 0.2):
         return True, False
-    if all("Apro" in rl.tag(p) for p in ps if rl.tag(p).POS != "NOUN") and not any(rl.tag(p).POS == "NOUN" for p in ps):
+    if all("Apro" in v for _, v in rs if not v.noun) and not any(v.noun for _, v in rs):
         return True, False
     return False, True
 
