@@ -359,8 +359,11 @@ def _restore_case(text: str, original: str, cap: bool | None, p) -> str:
 def phrase_key(words: str | list[str]) -> str:
     """The key of a phrase: the dictionary forms of its words. Words that do not form a
     noun phrase are keyed word by word."""
-    if isinstance(words, str):
-        words = tokenize(words)
+    return _phrase_key(tuple(tokenize(words) if isinstance(words, str) else words))
+
+
+@lru_cache(maxsize=100_000)
+def _phrase_key(words: tuple[str, ...]) -> str:
     if not words:
         return ""
     ph = resolve(words)
