@@ -33,7 +33,8 @@ from .heads import head_entries, part_entries
 from .association import WordAssociation, cognate, left_bound, conjunct_pairs, length_factor, llr_of
 from .score import entry_score
 from .beads import BeadTerms, read_beads
-from .terms import KK_STOP, Occurrence
+from .kazakh_flags import KK_STOP
+from .terms import Occurrence
 from ..model import Status
 
 # Thresholds of a build; `build_glossary` takes each as a keyword.

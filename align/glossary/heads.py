@@ -19,7 +19,7 @@ from ..lang.tables import KAZAKH_GENITIVE
 from ..model import Status
 from . import kazakh_stem as kz
 from . import russian_lemma as rl
-from .terms import KK_NOT_VERBAL_NOUNS, KK_VERBAL_NOUN
+from .kazakh_flags import KK_NOT_VERBAL_NOUNS, KK_VERBAL_NOUN
 
 MIN_SOURCES = 2      # different longer entries that must agree on the heads
 PART_MIN_DICE = 0.5  # word association over beads of a part and its translation
