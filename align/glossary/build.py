@@ -110,8 +110,15 @@ def _live(occs: list[Occurrence], keep: set[str]) -> list[Occurrence]:
     # (counting free pieces inside longer candidates too was measured: recall of the seeds
     # +3 pairs, but wrong links such as күшіне ену → сила; not kept)
     kept = [o for o in occs if o.key in keep]
-    return [o for o in kept if not any(o2.start <= o.start and o2.end >= o.end and _fragment(o, o2)
-                                       for o2 in kept)]
+    out = []
+    for o in kept:          # (a loop, not any() over a generator: a build asks 100,000 times)
+        start, end = o.start, o.end
+        for o2 in kept:
+            if o2.start <= start and o2.end >= end and _fragment(o, o2):
+                break
+        else:
+            out.append(o)
+    return out
 
 
 def _extends(a: Occurrence, b: Occurrence) -> bool:
@@ -263,6 +270,7 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
         return hit
 
     assoc = dice if opt["association"] == "dice" else llr
+    min_links = opt["min_links"]
 
     # 3. competitive linking inside each bead: phrase association, weighted by how well
     # the words of the two phrases answer each other and by their lengths
@@ -276,7 +284,7 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
         lk, lr = max(len(b.bead.kk), 1), max(len(b.bead.ru), 1)
         cands = []
         # a Russian verb phrase (вступать в силу) renders a Kazakh verbal noun only (күшіне ену)
-        pairs = [(k, r) for k in K for r in R if co[k][r] >= opt["min_links"]
+        pairs = [(k, r) for k, co_k in ((k, co[k]) for k in K) for r in R if co_k.get(r, 0) >= min_links
                  and (not _verb(r) or k.endswith(("у", "ю")))]
         top = max((assoc(k, r) for k, r in pairs), default=1.0) or 1.0
         ordered, crossed = conjunct_pairs(b, co, opt["min_links"])

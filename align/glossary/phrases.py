@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..lang.kazakh import COORDINATORS, LIGHT_VERB_NOUNS, LIGHT_VERBS, PROTECTED_ADJECTIVES
 from ..lang.tables import RU_COORDINATORS, RU_VERB_PREPOSITIONS
-from ..lang.words import fold
+from .kazakh_stem import fold      # (cached: every token is folded)
 from . import kazakh_stem as kz
 from . import kazakh_words as kw
 from . import russian_lemma as rl
