@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..lang.words import WORD
 from .russian_morph import TagView, all_parses, parses, readings, tag
@@ -130,10 +131,11 @@ def resolve(words: list[str] | tuple[str, ...]) -> Phrase | None:
     options = [readings(w) for w in words]
     if any(not o for o in options):
         return None
+    kinds = [_kinds(w) for w in words]
     best = None
     for h in range(n):
         # words before the head must all be adjectives agreeing with it
-        adj_best = max((p.score for p, v in options[h] if v.adj), default=0.0)
+        adj_best = kinds[h].adj_best
         for hp, hv in options[h]:
             if not hv.noun or hp.score < adj_best * 0.5:
                 continue            # "боевой" is an adjective, not the noun "боевой"
@@ -150,7 +152,7 @@ def resolve(words: list[str] | tuple[str, ...]) -> Phrase | None:
             if not ok:
                 continue
             chosen[h], roles[h] = hp, "N"
-            tail = _complements(words, options, h + 1, hp, hv)
+            tail = _complements(words, options, kinds, h + 1, hp, hv)
             if tail is None:
                 continue
             for i, (p, r) in enumerate(tail, start=h + 1):
@@ -168,17 +170,34 @@ def resolve(words: list[str] | tuple[str, ...]) -> Phrase | None:
     return ph
 
 
-def _complements(words, options, start, prev_noun, prev_view):
+class _Kinds(NamedTuple):
+    """What phrase reading asks of all the readings of a word, at every window it is in."""
+    adj_best: float         # the score of its most probable adjective reading (0.0: none)
+    names: tuple            # its readings as a name
+    adjective: bool         # some reading is an adjective
+    genitives: tuple        # its readings as a noun in the genitive (or indeclinable)
+
+
+@lru_cache(maxsize=300_000)
+def _kinds(word: str) -> _Kinds:
+    rs = readings(word)
+    return _Kinds(max((p.score for p, v in rs if v.adj), default=0.0),
+                  tuple(r for r in rs if r[1].noun and r[1].name), any(v.adj for _, v in rs),
+                  tuple(r for r in rs if r[1].noun and (r[1].agreement_case == "gent" or r[1].fixd)))
+
+
+def _complements(words, options, kinds, start, prev_noun, prev_view):
     """Read words[start:] as genitive complements and appositions; None if impossible
-    (`options`: the readings of each word; `prev_view`: the view of `prev_noun`'s tag)."""
+    (`options`, `kinds`: the readings of each word, `_kinds` of each; `prev_view`: the view of
+    `prev_noun`'s tag)."""
     n = len(words)
     out = []
     i = start
     last_noun, last_case = prev_noun, prev_view.agreement_case
     while i < n:
         # apposition: a name right after a noun ("Республики Казахстан", "городе Баку")
-        names = [r for r in options[i] if r[1].noun and r[1].name] if words[i][:1].isupper() else []
-        if names and (i == n - 1 or not any(v.adj for _, v in options[i])):
+        names = kinds[i].names if words[i][:1].isupper() else ()
+        if names and (i == n - 1 or not kinds[i].adjective):
             pick, view = max(names, key=lambda r: (r[1].agreement_case == last_case, r[0].score))
             out.append((pick, "P" if last_noun is prev_noun and i == start and
                         view.agreement_case == prev_view.agreement_case else "C"))
@@ -187,11 +206,11 @@ def _complements(words, options, start, prev_noun, prev_view):
             continue
         # genitive group: A* N[gent]
         j = i
-        while j < n and not any(v.noun and (v.agreement_case == "gent" or v.fixd) for _, v in options[j]):
+        while j < n and not kinds[j].genitives:
             j += 1
         if j >= n:
             return None
-        nouns = [r for r in options[j] if r[1].noun and (r[1].agreement_case == "gent" or r[1].fixd)]
+        nouns = kinds[j].genitives
         found = False
         for np_, nv in sorted(nouns, key=lambda r: -r[0].score):
             group = []
@@ -215,7 +234,7 @@ def _complements(words, options, start, prev_noun, prev_view):
 def _certain_number(word: str, chosen) -> str | None:
     """The number of the head if every reading of the word with that lemma agrees on it."""
     lemma = chosen.normal_form
-    nums = {tag(p).number for p in parses(word) if is_noun(p) and p.normal_form == lemma}
+    nums = {v.number for p, v in readings(word) if v.noun and p.normal_form == lemma}
     if "Pltm" in tag(chosen):
         return "plur"
     return nums.pop() if len(nums) == 1 else None

@@ -73,7 +73,7 @@ class Occurrence:
         return len(self.words)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     text: str
     start: int
@@ -95,6 +95,10 @@ def tokenize(text: str) -> list[_Token]:
     prev_end = 0
     for m in WORD.finditer(text):
         gap = text[prev_end:m.start()]
+        if gap == " " and len(out) >= 2:      # most words: one space after a word, the same run
+            out.append(_Token(m.group(), m.start(), m.end(), chunk, out[-1].text[-1] in ".!?:;…"))
+            prev_end = m.end()
+            continue
         if out and (gap.strip() or "\n" in gap):
             chunk += 1
         # the character before the word (openers and spaces skipped), found in the gap alone
