@@ -13,6 +13,7 @@ phrases and coordinations give no parts (күшіне ену is no evidence for 
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from ..lang.kazakh import COORDINATORS, LIGHT_VERBS
 from ..lang.tables import KAZAKH_GENITIVE
@@ -26,6 +27,7 @@ PART_MIN_DICE = 0.5  # word association over beads of a part and its translation
 PART_MIN_BEADS = 2   # beads in which the two words come together
 
 
+@lru_cache(maxsize=100_000)     # (asked of every exported entry by both kinds of derived entries)
 def _ru_head(ru: str) -> tuple[str, str] | None:
     """(lemma, word as cited) of the head of a Russian term, or None if it is no noun phrase."""
     words = ru.split()
