@@ -1,4 +1,4 @@
-"""The Kazakh–Russian glossary: candidates and citation forms (`terms`, `kazakh_stem`,
+"""The Kazakh–Russian glossary: candidates and citation forms (`terms`, `kazakh_flags`, `kazakh_stem`,
 `russian_lemma`, `citation`), the build over a workspace's beads (`build`), its stored
 entries as a terminologist works with them (`rows`), lookup in any inflected form
 (`lookup`), the consistency check (`qa`), and the terms marked in the review app (`marks`)."""

@@ -21,12 +21,24 @@ COGNATE_PREFIX = 5    # letters two words must share at their start to count as 
 def cognate(kk_key: str, ru_key: str) -> float:
     """Share of the Russian term's words that a word of the Kazakh term spells alike (the same
     first `COGNATE_PREFIX` letters, Kazakh-only letters aside)."""
-    kk = [fold(w) for w in kk_key.split() if len(w) >= COGNATE_PREFIX]
-    ru = [w.lower() for w in ru_key.split()]
-    if not kk:
+    starts = _kk_starts(kk_key)
+    if not starts:
         return 0.0
-    starts = {w[:COGNATE_PREFIX] for w in kk}
-    return sum(w[:COGNATE_PREFIX] in starts for w in ru if len(w) >= COGNATE_PREFIX) / len(ru)
+    ru, ru_starts = _ru_starts(ru_key)
+    return sum(w in starts for w in ru_starts) / ru
+
+
+# (every pair of candidates in a bead asks: the words of a key are read once)
+@lru_cache(maxsize=100_000)
+def _kk_starts(kk_key: str) -> frozenset[str]:
+    return frozenset(fold(w)[:COGNATE_PREFIX] for w in kk_key.split() if len(w) >= COGNATE_PREFIX)
+
+
+@lru_cache(maxsize=100_000)
+def _ru_starts(ru_key: str) -> tuple[int, tuple[str, ...]]:
+    """The number of words, and the starts of those long enough."""
+    ru = [w.lower() for w in ru_key.split()]
+    return len(ru), tuple(w[:COGNATE_PREFIX] for w in ru if len(w) >= COGNATE_PREFIX)
 
 
 def llr_of(k11: int, k12: int, k21: int, k22: int) -> float:
@@ -41,10 +53,16 @@ def length_factor(k: str, r: str) -> float:
     """Kazakh terms and their Russian renderings mostly have as many words; a Kazakh
     participle or agent noun with the bare object before it is one Russian word (сұрау
     салатын Тарап → запрашивающая Сторона, өтініш беруші → заявитель)."""
-    kk = k.split()
-    n = len(kk) - sum(1 for a, b in zip(kk, kk[1:]) if _VERBAL.search(b) and not _ADJECTIVE.search(a))
-    d = abs(n - len(r.split()))
+    d = abs(_kk_length(k) - len(r.split()))
     return 1.0 if d == 0 else 0.9 if d == 1 else 0.5 ** (d - 1)
+
+
+@lru_cache(maxsize=100_000)
+def _kk_length(k: str) -> int:
+    """The words of a Kazakh key a Russian rendering has as many of (a bare object and its
+    participle or agent noun count once)."""
+    kk = k.split()
+    return len(kk) - sum(1 for a, b in zip(kk, kk[1:]) if _VERBAL.search(b) and not _ADJECTIVE.search(a))
 
 
 _VERBAL = re.compile(r"(?:атын|етін|йтын|йтін|итын|итін|[^аәеоөұүыіэюяё]уш[ыі]|ған|ген|қан|кен)$")
@@ -58,12 +76,14 @@ class WordAssociation:
 
     def __init__(self, beads, stemmer, kk_keys, ru_keys):
         self.stemmer = stemmer
+        self._split: dict[str, list[str]] = {}
         self.kk_words = {w for k in kk_keys for w in self.kk_split(k)}
         self.ru_words = {w for r in ru_keys for w in r.split()}
         self.df_k, self.df_r, self.co = Counter(), Counter(), defaultdict(Counter)
-        for b in beads:
-            K = {self.stemmer.stem(t) for t in kz.tokenize(b.bead.kk)} & self.kk_words
-            R = {w for t in rl.tokenize(b.bead.ru) for w in self._ru_lemmas(t)} & self.ru_words
+        stem, lemmas = self.stemmer.stem, self._ru_lemmas
+        for b in beads:       # (each distinct word of a text looked up once)
+            K = {stem(t) for t in set(kz.tokenize(b.bead.kk))} & self.kk_words
+            R = {w for t in set(rl.tokenize(b.bead.ru)) for w in lemmas(t)} & self.ru_words
             self.df_k.update(K)
             self.df_r.update(R)
             for k in K:
@@ -71,7 +91,10 @@ class WordAssociation:
         self._cache = {}
 
     def kk_split(self, key: str) -> list[str]:
-        return [self.stemmer.stem(w) for w in key.split()]
+        hit = self._split.get(key)
+        if hit is None:
+            hit = self._split[key] = [self.stemmer.stem(w) for w in key.split()]
+        return list(hit)
 
     @staticmethod
     @lru_cache(maxsize=200_000)
@@ -79,7 +102,7 @@ class WordAssociation:
         return frozenset(rl.lemma_of(p) for p in rl.parses(word))
 
     def dice(self, k: str, r: str) -> float:
-        c = self.co[k][r]
+        c = self.co[k].get(r, 0) if k in self.co else 0
         return 2 * c / (self.df_k[k] + self.df_r[r]) if c else 0.0
 
     def compositional(self, kk_key: str, ru_key: str) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from ..lang import kazakh as KK
 from ..lang import tables as R
@@ -59,6 +60,7 @@ def _occurrence_stats(beads, keep) -> dict:
     return out
 
 
+@lru_cache(maxsize=100_000)     # every occurrence's text and base: the same few thousand
 def _repair(text: str) -> str:
     """Latin look-alike letters inside Cyrillic words repaired, case kept."""
     return " ".join(w.translate(LOOKALIKES) if has_cyrillic(w) else w

@@ -13,19 +13,21 @@ phrases and coordinations give no parts (күшіне ену is no evidence for 
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 
 from ..lang.kazakh import COORDINATORS, LIGHT_VERBS
 from ..lang.tables import KAZAKH_GENITIVE
 from ..model import Status
 from . import kazakh_stem as kz
 from . import russian_lemma as rl
-from .terms import KK_NOT_VERBAL_NOUNS, KK_VERBAL_NOUN
+from .kazakh_flags import KK_NOT_VERBAL_NOUNS, KK_VERBAL_NOUN
 
 MIN_SOURCES = 2      # different longer entries that must agree on the heads
 PART_MIN_DICE = 0.5  # word association over beads of a part and its translation
 PART_MIN_BEADS = 2   # beads in which the two words come together
 
 
+@lru_cache(maxsize=100_000)     # (asked of every exported entry by both kinds of derived entries)
 def _ru_head(ru: str) -> tuple[str, str] | None:
     """(lemma, word as cited) of the head of a Russian term, or None if it is no noun phrase."""
     words = ru.split()

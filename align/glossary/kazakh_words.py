@@ -4,6 +4,8 @@ word after them (міндетті төлемдер: an adjective; міндетт
 endings are data in `align.lang.kazakh` (VERB_ENDINGS, ADJECTIVE_SUFFIXES)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..lang.kazakh import ADJECTIVE_SUFFIXES, PROTECTED, VERB_AFTER_CONSONANT, VERB_ENDINGS, VOWELS
 from ..lang.words import fold
 from .kazakh_stem import Analysis, KazakhStemmer, adjective_shape, analyze, sound_class
@@ -11,6 +13,7 @@ from .kazakh_stem import Analysis, KazakhStemmer, adjective_shape, analyze, soun
 _VERB_ENDINGS_LONGEST_FIRST = sorted(VERB_ENDINGS, key=len, reverse=True)
 
 
+@lru_cache(maxsize=100_000)     # every word of a noun and light verb pair asks
 def verb_citation(word: str) -> str | None:
     """The -у form of a finite verb or participle (қабылдайды → қабылдау, бекітілген →
     бекітілу, береді → беру), or None if `word` has no verb ending of `VERB_ENDINGS`."""

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..lang.kazakh import COORDINATORS, LIGHT_VERB_NOUNS, LIGHT_VERBS, PROTECTED_ADJECTIVES
 from ..lang.tables import RU_COORDINATORS, RU_VERB_PREPOSITIONS
-from ..lang.words import fold
+from .kazakh_stem import fold      # (cached: every token is folded)
 from . import kazakh_stem as kz
 from . import kazakh_words as kw
 from . import russian_lemma as rl
@@ -128,6 +128,8 @@ def kazakh_objects(toks, occs, cls, max_words: int) -> list:
 
 # ------------------------------------------------------------------ Russian
 
+# (the functions of one or two words below are cached: every token of every text asks)
+@lru_cache(maxsize=200_000)
 def _ru_parse(word: str, pos: tuple[str, ...]):
     for p in rl.all_parses(word):
         if rl.tag(p).POS in pos and p.score >= 0.2:
@@ -135,6 +137,7 @@ def _ru_parse(word: str, pos: tuple[str, ...]):
     return None
 
 
+@lru_cache(maxsize=100_000)
 def _agree(a: str, b: str) -> str | None:
     """The number two nouns share in a case both can be in (изменения и дополнения: plur),
     or None if they cannot agree."""
@@ -145,6 +148,7 @@ def _agree(a: str, b: str) -> str | None:
     return min(common, key=lambda cn: cn[1] != "plur")[1] if common else None
 
 
+@lru_cache(maxsize=100_000)
 def _nominative(word: str, number: str | None = None) -> str:
     p = _ru_parse(word, ("NOUN", "ADJF", "PRTF"))
     if p is None:

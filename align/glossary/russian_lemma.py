@@ -17,8 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..lang.words import WORD
+from .russian_morph import TagView, all_parses, parses, readings, tag
 
 # Words that open no term: pronominal and determiner adjectives.
 STOP_ADJECTIVES = {
@@ -46,89 +48,40 @@ FUNCTION_WORDS = {
     "причем", "притом", "путем", "вместе", "согласно", "относительно", "против", "после", "кроме",
     "вследствие", "посредством", "течение", "далее", "том", "числе", "т",
 }
-# Tags that mark a name (used for apposition and for properNoun).
-NAME_TAGS = ("Geox", "Name", "Surn", "Patr", "Orgn", "Trad")
-CASE_MAP = {"gen2": "gent", "loc2": "loct", "acc2": "accs", "voct": "nomn"}
-ADJ_POS = ("ADJF", "PRTF")
-
-
-@dataclass(frozen=True, slots=True)
-class TagView:
-    """A pymorphy3 tag's attributes, read once: pymorphy3 computes them at every access
-    (a set intersection and a checked string each), and the glossary asks for them
-    hundreds of thousands of times per build."""
-    POS: str | None
-    case: str | None
-    number: str | None
-    gender: str | None
-    grammemes: frozenset
-
-    def __contains__(self, grammeme: str) -> bool:
-        return grammeme in self.grammemes
-
-
-_TAG_VIEWS: dict[int, tuple] = {}     # id of a pymorphy3 tag → (the tag, kept alive; its view)
-
-
-def tag(p) -> TagView:
-    """The attributes of a parse's tag (`tag(p).POS`, `"Fixd" in tag(p)`)."""
-    t = p.tag
-    hit = _TAG_VIEWS.get(id(t))
-    if hit is None:
-        hit = _TAG_VIEWS[id(t)] = (t, TagView(*(None if v is None else str(v) for v in (t.POS, t.case, t.number,
-                                                                                        t.gender)),
-                                              frozenset(map(str, t.grammemes))))
-    return hit[1]
-
-
-@lru_cache(maxsize=1)
-def morph():
-    import pymorphy3
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=300_000)
-def all_parses(word: str) -> tuple:
-    """Every reading pymorphy3 gives a word, most probable first (cached: a word is parsed
-    once however many terms it is part of)."""
-    return tuple(morph().parse(word.replace("ё", "е").replace("Ё", "Е")))
-
-
-@lru_cache(maxsize=300_000)
-def parses(word: str) -> tuple:
-    """Readings of a word that matter for noun phrases, most probable first."""
-    return tuple(p for p in all_parses(word) if tag(p).POS in ("NOUN", "ADJF", "PRTF"))
-
-
-def _case(p) -> str | None:
-    c = tag(p).case
-    return CASE_MAP.get(c, c)
-
-
 def agrees(adj, noun) -> bool:
-    if _case(adj) != _case(noun) and "Fixd" not in tag(noun):
-        return False
-    if "Fixd" in tag(noun):          # indeclinable nouns agree with anything
+    return _agree(tag(adj), tag(noun))
+
+
+def _agree(a: TagView, n: TagView) -> bool:
+    """Whether an adjective (its tag's view `a`) agrees with a noun (`n`)."""
+    if n.fixd:                       # indeclinable nouns agree with anything
         return True
-    if tag(adj).number != tag(noun).number:
+    if a.agreement_case != n.agreement_case or a.number != n.number:
         return False
-    if tag(noun).number == "sing":
-        g = tag(noun).gender
-        if g and "GNdr" not in tag(noun) and "Ms-f" not in tag(noun) and tag(adj).gender != g:
+    if n.number == "sing":
+        g = n.gender
+        if g and "GNdr" not in n.grammemes and "Ms-f" not in n.grammemes and a.gender != g:
             return False
     return True
 
 
 def is_noun(p) -> bool:
-    return tag(p).POS == "NOUN"
+    return tag(p).noun
 
 
 def is_adj(p) -> bool:
-    return tag(p).POS in ADJ_POS and "Apro" not in tag(p)
+    return tag(p).adj
 
 
 def is_name(p) -> bool:
-    return any(t in tag(p) for t in NAME_TAGS)
+    return tag(p).name
+
+
+def _adjective_order(reading) -> tuple:
+    """Of the adjective readings that agree, a full adjective before a participle, then the
+    more probable."""
+    p, v = reading
+    return v.POS == "ADJF", p.score
 
 
 @lru_cache(maxsize=100_000)
@@ -164,7 +117,7 @@ class Phrase:
 
     @property
     def proper(self) -> bool:
-        return any(is_name(p) for p in self.parses)
+        return any(tag(p).name for p in self.parses)
 
 
 def resolve(words: list[str] | tuple[str, ...]) -> Phrase | None:
@@ -175,30 +128,31 @@ def resolve(words: list[str] | tuple[str, ...]) -> Phrase | None:
         return None
     if any(len(w) < 2 and not w.isupper() or w.lower() in FUNCTION_WORDS for w in words):
         return None
-    options = [parses(w) for w in words]
+    options = [readings(w) for w in words]
     if any(not o for o in options):
         return None
+    kinds = [_kinds(w) for w in words]
     best = None
     for h in range(n):
         # words before the head must all be adjectives agreeing with it
-        adj_best = max((p.score for p in options[h] if is_adj(p)), default=0.0)
-        for hp in options[h]:
-            if not is_noun(hp) or hp.score < adj_best * 0.5:
+        adj_best = kinds[h].adj_best
+        for hp, hv in options[h]:
+            if not hv.noun or hp.score < adj_best * 0.5:
                 continue            # "боевой" is an adjective, not the noun "боевой"
             chosen = [None] * n
             roles = [""] * n
             ok = True
             for i in range(h):
-                cand = [p for p in options[i] if is_adj(p) and agrees(p, hp)]
+                cand = [r for r in options[i] if r[1].adj and _agree(r[1], hv)]
                 if not cand:
                     ok = False
                     break
-                chosen[i] = max(cand, key=lambda p: (tag(p).POS == "ADJF", p.score))
+                chosen[i] = max(cand, key=_adjective_order)[0]
                 roles[i] = "A"
             if not ok:
                 continue
             chosen[h], roles[h] = hp, "N"
-            tail = _complements(words, options, h + 1, hp)
+            tail = _complements(words, options, kinds, h + 1, hp, hv)
             if tail is None:
                 continue
             for i, (p, r) in enumerate(tail, start=h + 1):
@@ -216,42 +170,59 @@ def resolve(words: list[str] | tuple[str, ...]) -> Phrase | None:
     return ph
 
 
-def _complements(words, options, start, prev_noun):
-    """Read words[start:] as genitive complements and appositions; None if impossible."""
+class _Kinds(NamedTuple):
+    """What phrase reading asks of all the readings of a word, at every window it is in."""
+    adj_best: float         # the score of its most probable adjective reading (0.0: none)
+    names: tuple            # its readings as a name
+    adjective: bool         # some reading is an adjective
+    genitives: tuple        # its readings as a noun in the genitive (or indeclinable)
+
+
+@lru_cache(maxsize=300_000)
+def _kinds(word: str) -> _Kinds:
+    rs = readings(word)
+    return _Kinds(max((p.score for p, v in rs if v.adj), default=0.0),
+                  tuple(r for r in rs if r[1].noun and r[1].name), any(v.adj for _, v in rs),
+                  tuple(r for r in rs if r[1].noun and (r[1].agreement_case == "gent" or r[1].fixd)))
+
+
+def _complements(words, options, kinds, start, prev_noun, prev_view):
+    """Read words[start:] as genitive complements and appositions; None if impossible
+    (`options`, `kinds`: the readings of each word, `_kinds` of each; `prev_view`: the view of
+    `prev_noun`'s tag)."""
     n = len(words)
     out = []
     i = start
-    last_noun = prev_noun
+    last_noun, last_case = prev_noun, prev_view.agreement_case
     while i < n:
         # apposition: a name right after a noun ("Республики Казахстан", "городе Баку")
-        names = [p for p in options[i] if is_noun(p) and is_name(p) and words[i][:1].isupper()]
-        if names and (i == n - 1 or not any(is_adj(p) for p in options[i])):
-            pick = max(names, key=lambda p: (_case(p) == _case(last_noun), p.score))
+        names = kinds[i].names if words[i][:1].isupper() else ()
+        if names and (i == n - 1 or not kinds[i].adjective):
+            pick, view = max(names, key=lambda r: (r[1].agreement_case == last_case, r[0].score))
             out.append((pick, "P" if last_noun is prev_noun and i == start and
-                        _case(pick) == _case(prev_noun) else "C"))
-            last_noun = pick
+                        view.agreement_case == prev_view.agreement_case else "C"))
+            last_noun, last_case = pick, view.agreement_case
             i += 1
             continue
         # genitive group: A* N[gent]
         j = i
-        while j < n and not any(is_noun(p) and _case(p) == "gent" or is_noun(p) and "Fixd" in tag(p)
-                                for p in options[j]):
+        while j < n and not kinds[j].genitives:
             j += 1
         if j >= n:
             return None
-        nouns = [p for p in options[j] if is_noun(p) and (_case(p) == "gent" or "Fixd" in tag(p))]
+        nouns = kinds[j].genitives
         found = False
-        for np_ in sorted(nouns, key=lambda p: -p.score):
+        for np_, nv in sorted(nouns, key=lambda r: -r[0].score):
             group = []
             for k in range(i, j):
-                cand = [p for p in options[k] if is_adj(p) and agrees(p, np_)]
+                cand = [r for r in options[k] if r[1].adj and _agree(r[1], nv)]
                 if not cand:
                     break
-                group.append((max(cand, key=lambda p: (tag(p).POS == "ADJF", p.score)), "C"))
+                group.append((max(cand, key=_adjective_order)[0], "C"))
             else:
                 out.extend(group)
                 out.append((np_, "C"))
-                last_noun = np_
+                last_noun, last_case = np_, nv.agreement_case
                 found = True
                 break
         if not found:
@@ -263,7 +234,7 @@ def _complements(words, options, start, prev_noun):
 def _certain_number(word: str, chosen) -> str | None:
     """The number of the head if every reading of the word with that lemma agrees on it."""
     lemma = chosen.normal_form
-    nums = {tag(p).number for p in parses(word) if is_noun(p) and p.normal_form == lemma}
+    nums = {v.number for p, v in readings(word) if v.noun and p.normal_form == lemma}
     if "Pltm" in tag(chosen):
         return "plur"
     return nums.pop() if len(nums) == 1 else None
@@ -320,8 +291,11 @@ def _restore_case(text: str, original: str, cap: bool | None, p) -> str:
 def phrase_key(words: str | list[str]) -> str:
     """The key of a phrase: the dictionary forms of its words. Words that do not form a
     noun phrase are keyed word by word."""
-    if isinstance(words, str):
-        words = tokenize(words)
+    return _phrase_key(tuple(tokenize(words) if isinstance(words, str) else words))
+
+
+@lru_cache(maxsize=100_000)
+def _phrase_key(words: tuple[str, ...]) -> str:
     if not words:
         return ""
     ph = resolve(words)

@@ -79,3 +79,18 @@ def test_determiners_open_no_term():
     keys = {o.key for o in russian_terms("положения настоящего Соглашения и другой Стороны")}
     assert "соглашение" in keys and "сторона" in keys
     assert not any("настоящий" in k or "другой" in k for k in keys)
+
+
+def test_kept_lexemes_inflect_as_pymorphy3_does():
+    import pymorphy3
+
+    from align.glossary.russian_morph import morph
+    plain = pymorphy3.MorphAnalyzer()
+    words = ["договаривающимися", "Сторонами", "уполномоченных", "органов", "являющегося", "лицами",
+             "изменения", "дополнений", "Республики", "веб-портала", "определённых", "данных"]
+    for _ in range(2):                  # the second time from the kept lexemes
+        for word in words:
+            for ours, theirs in zip(morph().parse(word), plain.parse(word)):
+                for grammemes in ({"nomn", "sing", "masc"}, {"nomn"}, {"nomn", "plur"}, {"gent"}):
+                    a, b = ours.inflect(set(grammemes)), theirs.inflect(set(grammemes))
+                    assert (a and (a.word, str(a.tag), a.normal_form)) == (b and (b.word, str(b.tag), b.normal_form))
