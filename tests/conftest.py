@@ -1,9 +1,12 @@
 pytest_plugins = ["apptest", "glossfixtures", "fuzzharness"]  # fixtures: the review app (db, ws), a built
 # glossary; the fuzzing counts printed at the end of a run
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = ROOT / "tests" / "data"
 SEED_NAMES = sorted(p.stem for p in (SEEDS / "kk").glob("*.txt"))
+# The workspace a command without --db opens: one for the test run, never saikes.db in the
+# repository (a file left there by hand would change what those tests see).
+_DEFAULT_DB = Path(tempfile.mkdtemp(prefix="saikes-tests-")) / "saikes.db"
+atexit.register(shutil.rmtree, _DEFAULT_DB.parent, True)
 
 
 def run_cli(*args, db=None, cwd=None, env=None):
@@ -26,7 +33,7 @@ def run_cli(*args, db=None, cwd=None, env=None):
         cmd += ["--db", str(db)]
     cmd += [str(a) for a in args]
     full_env = dict(os.environ)
-    full_env.pop("SAIKES_DB", None)
+    full_env["SAIKES_DB"] = str(_DEFAULT_DB)
     full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
     if env:
         full_env.update(env)

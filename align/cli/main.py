@@ -7,6 +7,7 @@ import os
 import sys
 
 from .. import __version__
+from ..collector import collecting_less
 from ..errors import SaikesError
 from ..limits import set_limit
 from .common import pair_name
@@ -148,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for setting in args.limit:
             set_limit(setting)
-        return args.func(args) or 0
+        with collecting_less():
+            return args.func(args) or 0
     except SaikesError as exc:
         print(f"saikes: error: {exc}", file=sys.stderr)
         return 1

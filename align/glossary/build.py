@@ -21,11 +21,11 @@ Reads beads only through `Workspace.beads()`, so it works on any aligned workspa
 """
 from __future__ import annotations
 
-import gc
 from collections import Counter, defaultdict
-from functools import lru_cache, wraps
+from functools import lru_cache
 
 from . import russian_lemma as rl
+from ..collector import collecting_less
 from ..errors import SaikesError
 from ..limits import limit
 from ..store import Workspace
@@ -172,27 +172,7 @@ def _verb(ru_key: str) -> bool:
 
 # ------------------------------------------------------------------ building
 
-YOUNG_OBJECTS = 50_000     # allocations between two collections of the youngest objects, while building
-
-
-def _collecting_less(build):
-    """Run `build` with the cycle collector woken less often. A build makes hundreds of thousands of
-    objects that live until it ends (candidates, counts, the readings of words) and few cycles; at
-    Python's threshold (700 allocations) the collector walks the live ones again and again: 0.09 of
-    0.7 CPU-s on the seeds, 1.9 of 8.3 on the official acts, 0.01 and 0.3 at 50,000 with the same
-    peak memory. The threshold is the process's: it is set back when the build ends."""
-    @wraps(build)
-    def run(*args, **kwargs):
-        threshold = gc.get_threshold()
-        gc.set_threshold(max(threshold[0], YOUNG_OBJECTS), *threshold[1:])
-        try:
-            return build(*args, **kwargs)
-        finally:
-            gc.set_threshold(*threshold)
-    return run
-
-
-@_collecting_less
+@collecting_less()
 def build_glossary(ws: Workspace, workers: int = 1, **options) -> dict:
     """Build (or rebuild) the glossary of the workspace from its beads; returns statistics.
     Rows a terminologist approved, edited or rejected are kept as they are. Candidates are
@@ -208,7 +188,7 @@ def build_glossary_at(path: str, workers: int = 1) -> dict:
         return build_glossary(ws, workers)
 
 
-@_collecting_less
+@collecting_less()
 def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict], dict]:
     """The entries a build would store, each with the features its score is made of, and
     the build's statistics; nothing is stored."""

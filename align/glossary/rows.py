@@ -89,13 +89,18 @@ def filtered(ws: Workspace, text: str = "", statuses: tuple[str, ...] = ()) -> l
 def exported(ws: Workspace, include_candidates: bool = False) -> list[Entry]:
     """The entries the term-base files carry, best first: all but rejected ones and, unless
     asked for, the low-score candidates."""
-    return [e for e in entries(ws) if include_candidates or e.status != Status.CANDIDATE]
+    return _exportable(entries(ws), include_candidates)
+
+
+def _exportable(rows: list[Entry], include_candidates: bool) -> list[Entry]:
+    return [e for e in rows if include_candidates or e.status != Status.CANDIDATE]
 
 
 def _require_glossary(ws: Workspace, include_candidates: bool = False) -> list[Entry]:
-    if not entries(ws):
+    rows = entries(ws)
+    if not rows:
         raise GlossaryError(f"the glossary of {ws.path} is empty: run `saikes glossary build` first")
-    return exported(ws, include_candidates)
+    return _exportable(rows, include_candidates)
 
 
 def check_file_stem(stem: str) -> None:
