@@ -94,7 +94,9 @@ def _independent(beads: list[BeadTerms], side: str, frequent: set[str]) -> tuple
         occs = [o for o in getattr(b, side) if o.key in frequent]
         seen = set()
         for o in occs:
-            longer = [o2.key for o2 in occs if o2.start <= o.start and o2.end >= o.end and _fragment(o, o2)]
+            # (an occurrence is no piece of itself: skipping it spares most calls)
+            longer = [o2.key for o2 in occs if o2.start <= o.start and o2.end >= o.end and o2 is not o
+                      and _fragment(o, o2)]
             containers[o.key].update(longer)
             if not longer:
                 seen.add(o.key)
@@ -114,7 +116,7 @@ def _live(occs: list[Occurrence], keep: set[str]) -> list[Occurrence]:
     for o in kept:          # (a loop, not any() over a generator: a build asks 100,000 times)
         start, end = o.start, o.end
         for o2 in kept:
-            if o2.start <= start and o2.end >= end and _fragment(o, o2):
+            if o2.start <= start and o2.end >= end and o2 is not o and _fragment(o, o2):
                 break
         else:
             out.append(o)
