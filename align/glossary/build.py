@@ -268,14 +268,18 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
         # a Russian verb phrase (вступать в силу) renders a Kazakh verbal noun only (күшіне ену)
         pairs = [(k, r) for k, co_k in ((k, co[k]) for k in K) for r in R if co_k.get(r, 0) >= min_links
                  and (not _verb(r) or k.endswith(("у", "ю")))]
-        top = max((assoc(k, r) for k, r in pairs), default=1.0) or 1.0
-        ordered, crossed = conjunct_pairs(b, co, opt["min_links"])
+        weights = []
         for k, r in pairs:
             fixed = pair_weights.get((k, r))
             if fixed is None:       # what does not depend on the bead, once per pair
-                fixed = pair_weights[(k, r)] = (length_factor(k, r) * (0.5 + 0.5 * words.compositional(k, r)),
+                fixed = pair_weights[(k, r)] = (assoc(k, r),
+                                                length_factor(k, r) * (0.5 + 0.5 * words.compositional(k, r)),
                                                 0.1 * cognate(k, r))
-            s = assoc(k, r) / top * fixed[0] + fixed[1] + 0.05 * (1 - abs(K[k].start / lk - R[r].start / lr)) + \
+            weights.append(fixed)
+        top = max((a for a, _, _ in weights), default=1.0) or 1.0
+        ordered, crossed = conjunct_pairs(b, co, opt["min_links"])
+        for (k, r), (a, w, c) in zip(pairs, weights):
+            s = a / top * w + c + 0.05 * (1 - abs(K[k].start / lk - R[r].start / lr)) + \
                 0.5 * ((k, r) in ordered) - 0.5 * ((k, r) in crossed)
             cands.append((s, k, r))
         cands.sort(reverse=True)
