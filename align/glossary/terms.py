@@ -19,7 +19,7 @@ it to the tables of `kazakh_flags` (Kazakh) or below (Russian).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from . import kazakh_stem as kz
@@ -81,7 +81,7 @@ class _Token:
     chunk: int
     initial: bool
     info: object = None
-    flags: dict = field(default_factory=dict)
+    flags: dict = None        # Kazakh: set by kazakh_flags.flag_tokens (Russian reads none)
 
 
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]|[а-яәғқңөұүһіa-z]\)|[-–—•*])\s*$", re.I)
@@ -94,11 +94,14 @@ def tokenize(text: str) -> list[_Token]:
     chunk = 0
     prev_end = 0
     for m in WORD.finditer(text):
-        gap = text[prev_end:m.start()]
-        if gap == " " and len(out) >= 2:      # most words: one space after a word, the same run
-            out.append(_Token(m.group(), m.start(), m.end(), chunk, out[-1].text[-1] in ".!?:;…"))
-            prev_end = m.end()
+        start, end = m.span()
+        if start == prev_end + 1 and text[prev_end] == " " and len(out) >= 2:
+            # most words: one space after a word, the same run, and no sentence opens (the word
+            # before ends in a letter)
+            out.append(_Token(m.group(), start, end, chunk, False))
+            prev_end = end
             continue
+        gap = text[prev_end:start]
         if out and (gap.strip() or "\n" in gap):
             chunk += 1
         # the character before the word (openers and spaces skipped), found in the gap alone
@@ -108,9 +111,9 @@ def tokenize(text: str) -> list[_Token]:
         before = tail[-1] if tail else (out[-1].text[-1] if out else "")
         # a list mark ("1.", "а)") is all the text before the first or second word
         initial = (not before or before in ".!?:;…" or
-                   len(out) < 2 and bool(_LIST_MARK.match(text[:m.start()].rstrip(_OPENERS))))
-        out.append(_Token(m.group(), m.start(), m.end(), chunk, initial))
-        prev_end = m.end()
+                   len(out) < 2 and bool(_LIST_MARK.match(text[:start].rstrip(_OPENERS))))
+        out.append(_Token(m.group(), start, end, chunk, initial))
+        prev_end = end
     return out
 
 
