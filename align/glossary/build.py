@@ -82,6 +82,12 @@ def _fragment(o: Occurrence, longer: Occurrence) -> bool:
     return not (i == 0 and o.head_last and o.size == longer.head + 1)
 
 
+def _holders(occs: list[Occurrence]) -> list[Occurrence]:
+    """The occurrences that may hold a piece (`_fragment`): of two words or more, no
+    coordination. Most occurrences are neither, and every occurrence was tried against each."""
+    return [o for o in occs if len(o.words) > 1 and not o.whole]
+
+
 def _independent(beads: list[BeadTerms], side: str, frequent: set[str]) -> tuple[Counter, set[str]]:
     """Beads in which a key occurs at least once other than as a piece of a longer
     frequent candidate. A piece of two or more different longer candidates (хаттама of
@@ -92,10 +98,11 @@ def _independent(beads: list[BeadTerms], side: str, frequent: set[str]) -> tuple
     anywhere = Counter()
     for b in beads:
         occs = [o for o in getattr(b, side) if o.key in frequent]
+        holders = _holders(occs)
         seen = set()
         for o in occs:
-            # (an occurrence is no piece of itself: skipping it spares most calls)
-            longer = [o2.key for o2 in occs if o2.start <= o.start and o2.end >= o.end and o2 is not o
+            start, end = o.start, o.end
+            longer = [o2.key for o2 in holders if o2.start <= start and o2.end >= end and o2 is not o
                       and _fragment(o, o2)]
             containers[o.key].update(longer)
             if not longer:
@@ -112,10 +119,11 @@ def _live(occs: list[Occurrence], keep: set[str]) -> list[Occurrence]:
     # (counting free pieces inside longer candidates too was measured: recall of the seeds
     # +3 pairs, but wrong links such as күшіне ену → сила; not kept)
     kept = [o for o in occs if o.key in keep]
+    holders = _holders(kept)
     out = []
     for o in kept:          # (a loop, not any() over a generator: a build asks 100,000 times)
         start, end = o.start, o.end
-        for o2 in kept:
+        for o2 in holders:
             if o2.start <= start and o2.end >= end and o2 is not o and _fragment(o, o2):
                 break
         else:
