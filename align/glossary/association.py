@@ -109,8 +109,9 @@ class WordAssociation:
         hit = self._cache.get((kk_key, ru_key))
         if hit is None:
             ks, rs = self.kk_split(kk_key), ru_key.split()
-            a = sum(max(self.dice(k, r) for r in rs) for k in ks) / len(ks)
-            b = sum(max(self.dice(k, r) for k in ks) for r in rs) / len(rs)
+            d = [[self.dice(k, r) for r in rs] for k in ks]     # each pair of words once
+            a = sum(max(row) for row in d) / len(ks)
+            b = sum(max(column) for column in zip(*d)) / len(rs)
             hit = self._cache[(kk_key, ru_key)] = (a + b) / 2
         return hit
 

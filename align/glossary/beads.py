@@ -110,7 +110,7 @@ def _extract(item: tuple[str, str]) -> list[Occurrence]:
 def _normalized(text: str) -> str:
     """A text reduced to its words, lower case: near-identical copies (other spaces, quotes,
     numbering, look-alike letters) come to the same string."""
-    return " ".join(kz.fold(w) for w in _LETTERS.findall(text))
+    return " ".join(map(kz.fold, _LETTERS.findall(text)))
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -82,6 +82,12 @@ def _fragment(o: Occurrence, longer: Occurrence) -> bool:
     return not (i == 0 and o.head_last and o.size == longer.head + 1)
 
 
+def _holders(occs: list[Occurrence]) -> list[Occurrence]:
+    """The occurrences that may hold a piece (`_fragment`): of two words or more, no
+    coordination. Most occurrences are neither, and every occurrence was tried against each."""
+    return [o for o in occs if len(o.words) > 1 and not o.whole]
+
+
 def _independent(beads: list[BeadTerms], side: str, frequent: set[str]) -> tuple[Counter, set[str]]:
     """Beads in which a key occurs at least once other than as a piece of a longer
     frequent candidate. A piece of two or more different longer candidates (хаттама of
@@ -92,9 +98,12 @@ def _independent(beads: list[BeadTerms], side: str, frequent: set[str]) -> tuple
     anywhere = Counter()
     for b in beads:
         occs = [o for o in getattr(b, side) if o.key in frequent]
+        holders = _holders(occs)
         seen = set()
         for o in occs:
-            longer = [o2.key for o2 in occs if o2.start <= o.start and o2.end >= o.end and _fragment(o, o2)]
+            start, end = o.start, o.end
+            longer = [o2.key for o2 in holders if o2.start <= start and o2.end >= end and o2 is not o
+                      and _fragment(o, o2)]
             containers[o.key].update(longer)
             if not longer:
                 seen.add(o.key)
@@ -110,11 +119,12 @@ def _live(occs: list[Occurrence], keep: set[str]) -> list[Occurrence]:
     # (counting free pieces inside longer candidates too was measured: recall of the seeds
     # +3 pairs, but wrong links such as күшіне ену → сила; not kept)
     kept = [o for o in occs if o.key in keep]
+    holders = _holders(kept)
     out = []
     for o in kept:          # (a loop, not any() over a generator: a build asks 100,000 times)
         start, end = o.start, o.end
-        for o2 in kept:
-            if o2.start <= start and o2.end >= end and _fragment(o, o2):
+        for o2 in holders:
+            if o2.start <= start and o2.end >= end and o2 is not o and _fragment(o, o2):
                 break
         else:
             out.append(o)
@@ -266,14 +276,18 @@ def build_entries(ws: Workspace, workers: int = 1, **options) -> tuple[list[dict
         # a Russian verb phrase (вступать в силу) renders a Kazakh verbal noun only (күшіне ену)
         pairs = [(k, r) for k, co_k in ((k, co[k]) for k in K) for r in R if co_k.get(r, 0) >= min_links
                  and (not _verb(r) or k.endswith(("у", "ю")))]
-        top = max((assoc(k, r) for k, r in pairs), default=1.0) or 1.0
-        ordered, crossed = conjunct_pairs(b, co, opt["min_links"])
+        weights = []
         for k, r in pairs:
             fixed = pair_weights.get((k, r))
             if fixed is None:       # what does not depend on the bead, once per pair
-                fixed = pair_weights[(k, r)] = (length_factor(k, r) * (0.5 + 0.5 * words.compositional(k, r)),
+                fixed = pair_weights[(k, r)] = (assoc(k, r),
+                                                length_factor(k, r) * (0.5 + 0.5 * words.compositional(k, r)),
                                                 0.1 * cognate(k, r))
-            s = assoc(k, r) / top * fixed[0] + fixed[1] + 0.05 * (1 - abs(K[k].start / lk - R[r].start / lr)) + \
+            weights.append(fixed)
+        top = max((a for a, _, _ in weights), default=1.0) or 1.0
+        ordered, crossed = conjunct_pairs(b, co, opt["min_links"])
+        for (k, r), (a, w, c) in zip(pairs, weights):
+            s = a / top * w + c + 0.05 * (1 - abs(K[k].start / lk - R[r].start / lr)) + \
                 0.5 * ((k, r) in ordered) - 0.5 * ((k, r) in crossed)
             cands.append((s, k, r))
         cands.sort(reverse=True)

@@ -118,9 +118,10 @@ def flag_tokens(toks: list, text: str, stemmer: kz.KazakhStemmer | None) -> None
             if words is not None:
                 words[t.text] = word
         t.info = word.analysis
-        # a verb form ends its clause: "төмендегілер туралы келісті:"
-        after = text[t.end:toks[i + 1].start] if i + 1 < n else text[t.end:] + "."
-        verb = word.verb or word.verb_at_clause_end and bool(_CLAUSE_END.match(after))
+        verb = word.verb
+        if not verb and word.verb_at_clause_end:    # a verb form ends its clause: "төмендегілер туралы келісті:"
+            after = text[t.end:toks[i + 1].start] if i + 1 < n else text[t.end:] + "."
+            verb = bool(_CLAUSE_END.match(after))
         if verb and word.past_tense_shape and \
                 kw.not_a_past_tense(word.last, word.analysis, stemmer,
                                     toks[i + 1].text if i + 1 < n and toks[i + 1].chunk == t.chunk else None):

@@ -68,22 +68,41 @@ class Analysis:
 
 # ------------------------------------------------------------------ parsing
 
+_SYLLABIC = frozenset(VOWELS | set("уи"))
+
+
 def _stem_ok(stem: str) -> bool:
     # Kazakh stems do not end in ұ or ү: мазмұны is мазмұн + -ы, not мазмұ + -ны
-    return len(stem) >= 2 and any(c in VOWELS or c in "уи" for c in stem) and stem[-1] not in "ұү"
+    return len(stem) >= 2 and not _SYLLABIC.isdisjoint(stem) and stem[-1] not in "ұү"
+
+
+def _by_last_letter(endings) -> dict[str, tuple]:
+    """The rows of an ending table (ending first) grouped by the ending's last letter, in table
+    order: a word is tried only against the endings its own last letter allows, not against
+    every ending of every table (1,960 distinct forms analysed per seeds build)."""
+    index: dict[str, list] = {}
+    for row in endings:
+        index.setdefault(row[0][-1], []).append(row)
+    return {letter: tuple(rows) for letter, rows in index.items()}
+
+
+_POSS3_AT = _by_last_letter(POSS3.items())                     # (ending, sound classes before)
+_PLURAL_AT = _by_last_letter(PLURAL.items())
+_CASE_AT = _by_last_letter((suf, case, after) for case, endings in CASE.items() for suf, after in endings.items())
+_CASE_AFTER_POSS_AT = _by_last_letter((suf, case) for case, endings in CASE_AFTER_POSS.items() for suf in endings)
 
 
 def _bare_parses(w: str) -> list[tuple[str, bool, bool]]:
     """Ways to read `w` as stem [+ plural] [+ possessive]: (stem, plural, poss)."""
     out = [(w, False, False)]
     # possessive
-    for suf, after in POSS3.items():
+    for suf, after in _POSS3_AT.get(w[-1:], ()):
         if w.endswith(suf) and len(w) > len(suf):
             rest = w[:-len(suf)]
             if sound_class(rest[-1]) not in after:
                 continue
             # after a plural ending
-            for pl in PLURAL:
+            for pl, _ in _PLURAL_AT.get(rest[-1], ()):
                 if rest.endswith(pl) and suf in ("ы", "і"):
                     base = rest[:-len(pl)]
                     if base and sound_class(base[-1]) in PLURAL[pl] and _stem_ok(base):
@@ -93,7 +112,7 @@ def _bare_parses(w: str) -> list[tuple[str, bool, bool]]:
             if _stem_ok(rest):
                 out.append((rest, False, True))
     # plural
-    for pl, after in PLURAL.items():
+    for pl, after in _PLURAL_AT.get(w[-1:], ()):
         if w.endswith(pl) and len(w) > len(pl):
             base = w[:-len(pl)]
             if sound_class(base[-1]) in after and _stem_ok(base):
@@ -126,26 +145,25 @@ def _parses_simple(word: str, w: str) -> list[Analysis]:
         if extra == 0:
             with_case(w2, None, 0, False)
         # case after a possessive ending (ends in ы/і/сы/сі + ending)
-        for case, endings in CASE_AFTER_POSS.items():
-            for suf in endings:
-                if w2.endswith(suf) and len(w2) > len(suf) + 1:
-                    rest = w2[:-len(suf)]
-                    if rest[-1] in "ыі":
-                        for stem, plural, poss in _bare_parses(rest):
-                            if poss:
-                                out.append(Analysis(word, stem, plural, poss, case, attributive,
-                                                    len(suf) + extra))
-        # case after a bare stem or a plural ending
-        for case, endings in CASE.items():
-            for suf, after in endings.items():
-                if w2.endswith(suf) and len(w2) > len(suf) + 1:
-                    rest = w2[:-len(suf)]
-                    if sound_class(rest[-1]) not in after:
-                        continue
+        last = w2[-1:]
+        for suf, case in _CASE_AFTER_POSS_AT.get(last, ()):
+            if w2.endswith(suf) and len(w2) > len(suf) + 1:
+                rest = w2[:-len(suf)]
+                if rest[-1] in "ыі":
                     for stem, plural, poss in _bare_parses(rest):
-                        if not poss:
+                        if poss:
                             out.append(Analysis(word, stem, plural, poss, case, attributive,
                                                 len(suf) + extra))
+        # case after a bare stem or a plural ending
+        for suf, case, after in _CASE_AT.get(last, ()):
+            if w2.endswith(suf) and len(w2) > len(suf) + 1:
+                rest = w2[:-len(suf)]
+                if sound_class(rest[-1]) not in after:
+                    continue
+                for stem, plural, poss in _bare_parses(rest):
+                    if not poss:
+                        out.append(Analysis(word, stem, plural, poss, case, attributive,
+                                            len(suf) + extra))
 
     strip_case(w, 0, False)
     # attributive after a locative (саласындағы) or after a word of time (жылғы)

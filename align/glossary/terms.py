@@ -19,7 +19,7 @@ it to the tables of `kazakh_flags` (Kazakh) or below (Russian).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from . import kazakh_stem as kz
@@ -81,7 +81,7 @@ class _Token:
     chunk: int
     initial: bool
     info: object = None
-    flags: dict = field(default_factory=dict)
+    flags: dict = None        # Kazakh: set by kazakh_flags.flag_tokens (Russian reads none)
 
 
 _LIST_MARK = re.compile(r"^\s*(?:\d{1,3}[.)]|[а-яәғқңөұүһіa-z]\)|[-–—•*])\s*$", re.I)
@@ -94,11 +94,14 @@ def tokenize(text: str) -> list[_Token]:
     chunk = 0
     prev_end = 0
     for m in WORD.finditer(text):
-        gap = text[prev_end:m.start()]
-        if gap == " " and len(out) >= 2:      # most words: one space after a word, the same run
-            out.append(_Token(m.group(), m.start(), m.end(), chunk, out[-1].text[-1] in ".!?:;…"))
-            prev_end = m.end()
+        start, end = m.span()
+        if start == prev_end + 1 and text[prev_end] == " " and len(out) >= 2:
+            # most words: one space after a word, the same run, and no sentence opens (the word
+            # before ends in a letter)
+            out.append(_Token(m.group(), start, end, chunk, False))
+            prev_end = end
             continue
+        gap = text[prev_end:start]
         if out and (gap.strip() or "\n" in gap):
             chunk += 1
         # the character before the word (openers and spaces skipped), found in the gap alone
@@ -108,9 +111,9 @@ def tokenize(text: str) -> list[_Token]:
         before = tail[-1] if tail else (out[-1].text[-1] if out else "")
         # a list mark ("1.", "а)") is all the text before the first or second word
         initial = (not before or before in ".!?:;…" or
-                   len(out) < 2 and bool(_LIST_MARK.match(text[:m.start()].rstrip(_OPENERS))))
-        out.append(_Token(m.group(), m.start(), m.end(), chunk, initial))
-        prev_end = m.end()
+                   len(out) < 2 and bool(_LIST_MARK.match(text[:start].rstrip(_OPENERS))))
+        out.append(_Token(m.group(), start, end, chunk, initial))
+        prev_end = end
     return out
 
 
@@ -122,6 +125,14 @@ def _caps(word: str, initial: bool):
     return word[:1].isupper()
 
 
+def _token_caps(toks) -> tuple[tuple, tuple]:
+    """Each token's capital as `_caps` reads it opening a phrase and inside one: worked out once
+    per token rather than for every phrase the token is in."""
+    inside = tuple(_caps(t.text, False) for t in toks)
+    opening = tuple(_caps(t.text, True) if t.initial else c for t, c in zip(toks, inside))
+    return opening, inside
+
+
 # ------------------------------------------------------------------ Kazakh
 
 def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
@@ -131,6 +142,13 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
     flag_tokens(toks, text, stemmer)
     out = []
     n = len(toks)
+    # what the phrases a token is in take from it, worked out once per token
+    texts = tuple(t.text for t in toks)
+    folds = tuple(kz.fold(w) for w in texts)
+    starts = tuple(t.start for t in toks)
+    genitive = tuple(t.flags["gen"] for t in toks)
+    plurals = tuple(bool(t.info.plural) for t in toks)
+    opening, inside = _token_caps(toks)
     truncated: dict[int, bool] = {}           # a phrase starting at token i is truncated (asked of every head after)
     for j in range(n):                       # j: the head
         h = toks[j]
@@ -154,7 +172,6 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
             elif h.flags["verbal_noun"] and not a.plural:
                 continue                      # a verbal noun alone is an action, not a term;
                                               # in the plural it names things (толықтырулар)
-            span = toks[i:j + 1]
             if i < j and toks[i].flags["gen"] and i > 0 and toks[i - 1].chunk == h.chunk and \
                     toks[i - 1].flags["det"]:
                 continue
@@ -166,16 +183,12 @@ def kazakh_terms(text: str, stemmer: kz.KazakhStemmer | None = None,
                 continue                      # a possessed genitive or an action's has its own
                                               # possessor or object before it (Тараптың инвесторының
                                               # инвестициялары, жарамсыз деп танудың салдары)
-            words = tuple(t.text for t in span)
-            key = " ".join([kz.fold(t.text) for t in span[:-1]] + [a.stem])
-            base_head = a.base
-            base = " ".join([t.text for t in span[:-1]] + [base_head])
+            words = texts[i:j + 1]
             out.append(Occurrence(
-                "kk", key, span[0].start, h.end, words, base=base, plural=a.plural, poss=a.poss,
-                caps=tuple(_caps(t.text, t.initial and k == 0) for k, t in enumerate(span)),
-                initial=span[0].initial, genitive=tuple(t.flags["gen"] for t in span),
-                head=len(span) - 1, starts=tuple(t.start for t in span),
-                plurals=tuple(bool(t.info.plural) for t in span)))
+                "kk", " ".join(folds[i:j] + (a.stem,)), starts[i], h.end, words,
+                base=" ".join(texts[i:j] + (a.base,)), plural=a.plural, poss=a.poss,
+                caps=(opening[i],) + inside[i + 1:j + 1], initial=toks[i].initial, genitive=genitive[i:j + 1],
+                head=j - i, starts=starts[i:j + 1], plurals=plurals[i:j + 1]))
     return out + kazakh_objects(toks, out, Occurrence, max_words) + kazakh_phrases(toks, stemmer, Occurrence, _caps)
 
 
@@ -205,8 +218,18 @@ def _ru_flags(word: str) -> tuple[bool, bool]:
 
 
 @lru_cache(maxsize=100_000)
-def _resolve(words: tuple[str, ...]):
-    return rl.resolve(words)
+def _ru_window(words: tuple[str, ...]):
+    """What a window of words gives as a Russian candidate: None, or its key, plural (None:
+    uncertain), proper and head. Read once per distinct window: a text tries every window of
+    up to four words, and the same windows recur from text to text."""
+    ph = rl.resolve(words)
+    if ph is None:
+        return None
+    if ph.parses[ph.head].normal_form in RU_STOP_NOUNS or ph.roles[-1] == "A":
+        return None
+    if ph.roles[0] == "A" and _ru_stop_adjective(ph.parses[0]):
+        return None
+    return ph.key, None if ph.number is None else ph.number == "plur", ph.proper, ph.head
 
 
 def russian_terms(text: str, max_words: int = MAX_WORDS) -> list[Occurrence]:
@@ -215,28 +238,25 @@ def russian_terms(text: str, max_words: int = MAX_WORDS) -> list[Occurrence]:
     out = []
     n = len(toks)
     ok = [not _ru_flags(t.text)[0] for t in toks]
+    texts = tuple(t.text for t in toks)
+    starts = tuple(t.start for t in toks)
+    opening, inside = _token_caps(toks)
     for i in range(n):
         if not ok[i]:
             continue
+        chunk = toks[i].chunk
         for j in range(i, min(n, i + max_words)):
-            if not ok[j] or toks[j].chunk != toks[i].chunk:
+            if not ok[j] or toks[j].chunk != chunk:
                 break
-            span = toks[i:j + 1]
-            words = tuple(t.text for t in span)
-            ph = _resolve(words)
-            if ph is None:
+            words = texts[i:j + 1]
+            hit = _ru_window(words)
+            if hit is None:
                 continue
-            head = ph.parses[ph.head]
-            if head.normal_form in RU_STOP_NOUNS or ph.roles[-1] == "A":
-                continue
-            if ph.roles[0] == "A" and _ru_stop_adjective(ph.parses[0]):
-                continue
+            key, plural, proper, head = hit
             out.append(Occurrence(
-                "ru", ph.key, span[0].start, span[-1].end, words, base=" ".join(words),
-                plural=None if ph.number is None else ph.number == "plur",
-                caps=tuple(_caps(t.text, t.initial and k == 0) for k, t in enumerate(span)),
-                initial=span[0].initial, proper=ph.proper, head=ph.head,
-                starts=tuple(t.start for t in span)))
+                "ru", key, starts[i], toks[j].end, words, base=" ".join(words), plural=plural,
+                caps=(opening[i],) + inside[i + 1:j + 1], initial=toks[i].initial, proper=proper, head=head,
+                starts=starts[i:j + 1]))
     return out + russian_phrases(toks, Occurrence, _caps)
 
 

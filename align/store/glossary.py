@@ -38,6 +38,9 @@ class Entry:
     version: int = 1
 
 
+# json.dumps(…, ensure_ascii=False) with one encoder: dumps makes a new one at every call (four per row)
+_JSON = json.JSONEncoder(ensure_ascii=False).encode
+
 STAT_COLUMNS = ("freq", "kk_freq", "ru_freq", "dice", "llr", "score", "kk_forms", "ru_forms", "acts",
                 "examples")
 
@@ -55,7 +58,7 @@ class GlossaryMixin:
             for e in entries:
                 key = (e["kk_key"], e["ru_key"])
                 new_keys.add(key)
-                vals = [json.dumps(e[c], ensure_ascii=False) if isinstance(e[c], (dict, list)) else e[c]
+                vals = [_JSON(e[c]) if isinstance(e[c], (dict, list)) else e[c]
                         for c in STAT_COLUMNS]
                 row = old.get(key)
                 if row is None:
