@@ -4,7 +4,6 @@ reading's tag, worked out once per tag (`tag`)."""
 from __future__ import annotations
 
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,99 +54,38 @@ def _view(t) -> TagView:
                    name=any(g in grammemes for g in NAME_TAGS), fixd="Fixd" in grammemes)
 
 
+LEXEMES = 20_000    # lexemes of dictionary words kept by the analyzer (a lexeme: 10 to 250 forms)
+
+
 @lru_cache(maxsize=1)
 def morph():
     import pymorphy3
     from pymorphy3.units import DictionaryAnalyzer
 
     class Analyzer(pymorphy3.MorphAnalyzer):
-        """pymorphy3's analyzer inflecting dictionary words without building their lexemes: to
-        inflect a form (`Parse.inflect`) pymorphy3 builds the form's whole lexeme, 40 forms on
-        average (a verb's, for a participle, 250), and keeps the forms whose tag holds the
-        grammemes asked for. Here the forms' tags are read off the paradigm (kept per paradigm:
-        there are 3,456) and only the form chosen is built, chosen as pymorphy3 chooses (the
-        first of the closest tags). A build inflects 1,178 times on the seeds."""
+        """pymorphy3's analyzer keeping the lexemes of dictionary words it has built: to inflect a
+        form (`Parse.inflect`) it builds the form's whole lexeme, 40 forms on average, and a build
+        inflects the same lexemes again and again (1,178 times, 417 lexemes on the seeds: the
+        participles of keys, the heads of cited terms, conjuncts put in the nominative). A
+        dictionary word's lexeme is set by its paradigm and its normal form."""
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            self._paradigms: dict[int, tuple] = {}
+            self._lexemes: dict[tuple, tuple] = {}
 
-        def _inflect(self, form, required_grammemes):
+        def get_lexeme(self, form):
             stack = form.methods_stack
             if len(stack) != 1 or not isinstance(stack[0][0], DictionaryAnalyzer):
-                return super()._inflect(form, required_grammemes)
-            unit, _, para_id, idx = stack[0]
-            forms = self._paradigms.get(para_id)
-            if forms is None:
-                forms = self._paradigms[para_id] = tuple(
-                    (prefix, tag, suffix, tag.grammemes)
-                    for prefix, tag, suffix in self.dictionary.build_paradigm_info(para_id))
-            possible = [i for i, f in enumerate(forms) if required_grammemes <= f[3]]
-            if not possible:
-                required_grammemes = self.TagClass.fix_rare_cases(required_grammemes)
-                possible = [i for i, f in enumerate(forms) if required_grammemes <= f[3]]
-            grammemes = form.tag.updated_grammemes(required_grammemes)
-            if not possible:
-                return []
+                return super().get_lexeme(form)
+            key = (stack[0][0], stack[0][2], form.normal_form)
+            hit = self._lexemes.get(key)
+            if hit is None:
+                if len(self._lexemes) >= LEXEMES:
+                    self._lexemes.clear()
+                hit = self._lexemes[key] = tuple(super().get_lexeme(form))
+            return list(hit)
 
-            def similarity(i):
-                tag_grammemes = forms[i][3]
-                return len(grammemes & tag_grammemes) - 0.1 * len(grammemes ^ tag_grammemes)
-
-            i = max(possible, key=similarity)           # the first of the closest, as heapq.nlargest(1)
-            prefix, tag, suffix, _ = forms[i]
-            word = prefix + self.dictionary.build_stem(self.dictionary.paradigms[para_id], idx, form.word) + suffix
-            return [self._result_type(word, tag, form.normal_form, 1.0, unit._fix_stack(stack, word, para_id, i))]
-
-    with _tag_strings() as strings:
-        analyzer = Analyzer(**_dictionary(pymorphy3.MorphAnalyzer.DICT_PATH_ENV_VARIABLE))
-    d = analyzer.dictionary
-    d.gramtab = _Gramtab(strings[0], d.Tag)
-    d._data = d._data._replace(gramtab=d.gramtab)
-    return analyzer
-
-
-class _Gramtab(dict):
-    """The dictionary's tags, each made from its string when first asked for (by index, as
-    pymorphy3 asks): loading made all 5,532 up front, 12 ms of each build's start, and a
-    build meets a few hundred of them. A tag, once made, is kept: the same object each time.
-    A dict filled by `__missing__`, so that a tag already made is found in C (parsing asks
-    10,000 times per build)."""
-
-    def __init__(self, strings, tag_class):
-        super().__init__()
-        self._strings = strings
-        self._tag = tag_class
-
-    def __missing__(self, i):
-        t = self[i] = self._tag(self._strings[i])
-        return t
-
-    def __len__(self):
-        return len(self._strings)
-
-    def __iter__(self):
-        return (self[i] for i in range(len(self._strings)))
-
-
-@contextmanager
-def _tag_strings():
-    """While the analyzer loads its dictionary, its tags are read as strings and not made
-    (pymorphy3 has no option for it: its loader's gramtab reader is swapped for the load and
-    set back); yields the list the strings are put in."""
-    from pymorphy3.opencorpora_dict import storage
-    read = storage._load_gramtab
-    strings: list = []
-
-    def strings_only(*args):
-        strings.append(read(*args))
-        return ()
-
-    storage._load_gramtab = strings_only
-    try:
-        yield strings
-    finally:
-        storage._load_gramtab = read
+    return Analyzer(**_dictionary(pymorphy3.MorphAnalyzer.DICT_PATH_ENV_VARIABLE))
 
 
 def _dictionary(env_variable: str) -> dict:
