@@ -255,12 +255,12 @@ class KazakhStemmer:
     possible stems of a word, the one shared by most distinct forms wins."""
 
     def __init__(self, lexicon: Iterable[str] = ()):
-        self.support: dict[str, int] = {}
-        for form in set(fold(w) for w in lexicon if w):
+        self.forms = {fold(w) for w in lexicon if w}     # words as seen, bare or not (read once:
+        self.support: dict[str, int] = {}                # `lexicon` may be a generator)
+        for form in self.forms:
             for s in {a.stem for a in _analyze(form)}:
                 self.support[s] = self.support.get(s, 0) + 1
         self._cache: dict[str, Analysis] = {}
-        self.forms = {fold(w) for w in lexicon if w}     # words as seen, bare or not
 
     def analyze(self, word: str) -> Analysis:
         hit = self._cache.get(word)

@@ -184,3 +184,10 @@ def test_vowel_elision_and_adjectives_in_context():
     assert kw.citation("міндетті", stemmer, "медициналық") == "міндетті"   # an adjective before a noun
     assert kw.citation("сапалы", stemmer) == "сапалы"
     assert kw.citation("қабылдайды") == "қабылдау" and kw.citation("бекітілген") == "бекітілу"
+
+
+def test_a_stemmer_from_a_generator_knows_the_forms_as_one_from_a_list():
+    words = ["жарыс", "жарысқа", "жарысы", "жарыстың"]
+    from_list, from_generator = kz.KazakhStemmer(words), kz.KazakhStemmer(w for w in words)
+    assert from_generator.forms == from_list.forms == set(words)
+    assert from_generator.support == from_list.support
