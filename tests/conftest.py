@@ -20,10 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = ROOT / "tests" / "data"
 SEED_NAMES = sorted(p.stem for p in (SEEDS / "kk").glob("*.txt"))
-# The workspace a command without --db opens: one for the test run, never saikes.db in the
-# repository (a file left there by hand would change what those tests see).
+# The workspace opened where none is named (a command without --db, the app without
+# SAIKES_DB): one for the test run, in this process and the commands it starts, never
+# saikes.db in the repository (a file left there by hand would change what tests see).
 _DEFAULT_DB = Path(tempfile.mkdtemp(prefix="saikes-tests-")) / "saikes.db"
 atexit.register(shutil.rmtree, _DEFAULT_DB.parent, True)
+os.environ["SAIKES_DB"] = str(_DEFAULT_DB)
 
 
 def run_cli(*args, db=None, cwd=None, env=None):
@@ -33,7 +35,6 @@ def run_cli(*args, db=None, cwd=None, env=None):
         cmd += ["--db", str(db)]
     cmd += [str(a) for a in args]
     full_env = dict(os.environ)
-    full_env["SAIKES_DB"] = str(_DEFAULT_DB)
     full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
     if env:
         full_env.update(env)
