@@ -64,10 +64,11 @@ def iter_units(ws: Workspace, status: str = DEFAULT_STATUS, min_confidence: floa
     allowed = set(check_status(status))
     floor = check_confidence(min_confidence)
     infos = [ws.pair(name) for name in dict.fromkeys(pairs)] if pairs else ws.pairs()
-    return (Unit(kk=bead.kk, ru=bead.ru, document=info.name, article=bead.article, confidence=bead.confidence,
-                 status=bead.status, created=bead.created_at, changed=bead.changed_at)
-            for info in infos for bead in ws.iter_beads(info.id)
-            if bead.status in allowed and (floor is None or bead.confidence >= floor))
+    return (Unit(kk=kk, ru=ru, document=info.name, article=article, confidence=confidence,
+                 status=status, created=created, changed=changed)
+            for info in infos
+            for kk, ru, article, confidence, status, created, changed in ws.iter_export_rows(info.id)
+            if status in allowed and (floor is None or confidence >= floor))
 
 
 def describe_filters(status: str, min_confidence: float | None, pairs: list[str] | None) -> str:

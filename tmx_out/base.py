@@ -83,21 +83,40 @@ def remove_stale_temporaries(folder: Path, name: str, suffix: str) -> list[Path]
     A temporary file of a writer still running is left alone. Returns what was removed."""
     removed = []
     head = f".{name}."
-    try:
-        candidates = [p for p in folder.iterdir()
-                      if p.name.startswith(head) and p.name.endswith(suffix) and len(p.name) > len(head + suffix)]
-    except OSError:
-        return removed
-    for p in candidates:
-        pid = p.name[len(head):-len(suffix)].split(".")[0]
+    hidden = _temporaries(folder, suffix)
+    for entry in [n for n in hidden if n.startswith(head) and len(n) > len(head + suffix)]:
+        p = folder / entry
+        pid = entry[len(head):-len(suffix)].split(".")[0]
         try:
             stale = not _running(int(pid)) if pid.isdigit() else p.stat().st_mtime < _STARTED
             if stale:
                 p.unlink()
                 removed.append(p)
+                hidden.remove(entry)
         except OSError:
             pass        # gone meanwhile, or not ours to remove
     return removed
+
+
+_HIDDEN: dict[tuple, list[str]] = {}
+
+
+def _temporaries(folder: Path, suffix: str) -> list[str]:
+    """The names of the hidden `.*SUFFIX` files in `folder`, listed at this process's first
+    write there: listing the folder at every write made writing N files into one folder take
+    time in N² (2,000 pair files). A writer killed later leaves its file to the next run."""
+    key = (str(folder), suffix)
+    names = _HIDDEN.get(key)
+    if names is None:
+        try:
+            with os.scandir(folder) as entries:
+                names = [e.name for e in entries if e.name.startswith(".") and e.name.endswith(suffix)]
+        except OSError:
+            names = []
+        if len(_HIDDEN) >= 1024:        # a process writing into very many folders
+            _HIDDEN.clear()
+        _HIDDEN[key] = names
+    return names
 
 
 def _running(pid: int) -> bool:

@@ -35,6 +35,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -59,16 +60,21 @@ _LANG_ALIASES = {"kk": "kk", "kaz": "kk", "ru": "ru", "rus": "ru"}
 
 def tmx_date(value: str | None = None) -> str:
     """A TMX date (YYYYMMDDThhmmssZ, UTC) from an ISO 8601 string; now if None or unreadable."""
-    stamp = None
-    if value:
-        try:
-            stamp = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        except ValueError:
-            stamp = None
-    if stamp is None:
-        stamp = datetime.now(timezone.utc)
-    elif stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=timezone.utc)
+    return (_converted(value) if value else None) or _format(datetime.now(timezone.utc))
+
+
+@lru_cache(maxsize=4096)
+def _converted(value: str) -> str | None:
+    # cached: the beads of one alignment share their time stamp, and a memory of 200,000 units
+    # converted each of its 400,000 dates anew (1.7 of 15 CPU-s)
+    try:
+        stamp = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return _format(stamp.replace(tzinfo=timezone.utc) if stamp.tzinfo is None else stamp)
+
+
+def _format(stamp: datetime) -> str:
     return stamp.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 

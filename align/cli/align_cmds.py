@@ -249,6 +249,9 @@ def _run_extras(ws, args, out: Path, glossary) -> None:
           f"candidates, in the workspace); " + ", ".join(str(p) for p in paths))
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)    # one encoder: json.dumps with options makes one a call
+
+
 def write_pair_files(ws, name: str, out: Path) -> None:
     """out/NAME.jsonl and out/NAME.tsv: kk, ru, confidence, article, in document order."""
     from tmx_out.base import atomic_write, tsv_cell
@@ -256,9 +259,9 @@ def write_pair_files(ws, name: str, out: Path) -> None:
     beads = ws.beads(info.id)
     with atomic_write(out / f"{safe_slug(name)}.jsonl", "w", "utf-8") as fh:
         for b in beads:
-            fh.write(json.dumps({"kk": b.kk, "ru": b.ru, "confidence": b.confidence,
-                                 "article": b.article, "section": b.section, "status": b.status,
-                                 "shape": b.shape}, ensure_ascii=False) + "\n")
+            fh.write(_JSON.encode({"kk": b.kk, "ru": b.ru, "confidence": b.confidence,
+                                   "article": b.article, "section": b.section, "status": b.status,
+                                   "shape": b.shape}) + "\n")
     with atomic_write(out / f"{safe_slug(name)}.tsv", "w", "utf-8") as fh:
         fh.write("kk\tru\tconfidence\tarticle\n")
         for b in beads:

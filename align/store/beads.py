@@ -103,6 +103,13 @@ class BeadsMixin:
         for r in rows:
             yield row_to_bead(r)
 
+    def iter_export_rows(self, pair_id: int):
+        """A pair's beads in order as an export reads them: (kk, ru, article, confidence,
+        status, created_at, changed_at), without decoding their segment lists and scores (a
+        third of the time of writing a large memory)."""
+        yield from self.db.execute("SELECT kk, ru, article, confidence, status, created_at, changed_at "
+                                   "FROM beads WHERE pair_id = ? ORDER BY pos", (pair_id,))
+
     def bead(self, bead_id: int) -> Bead:
         r = self.db.execute("SELECT * FROM beads WHERE id = ?", (bead_id,)).fetchone()
         if r is None:
