@@ -19,10 +19,10 @@ def process_pool(workers: int, initializer=None, initargs: tuple = ()) -> Proces
 @contextmanager
 def apart(fn, *args):
     """fn(*args) started in a fresh interpreter (spawned, not forked); yields a function
-    that waits for its result (or raises its exception), as often as it is called. A step that holds much (the
-    glossary of a large run) then does not add to what this process already holds (the
-    aligner's compiled kernel, about 100 MB), and this process can work meanwhile. Leaving
-    the block early (an error, Ctrl-C) stops the other process."""
+    that waits for its result (or raises its exception), as often as it is called. A step
+    that holds much (the glossary of a large run) then does not add to what this process
+    already holds (the aligner's compiled kernel, about 100 MB), and this process can work
+    meanwhile. Leaving the block early (an error, Ctrl-C) stops the other process."""
     context = multiprocessing.get_context("spawn")
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_answer, args=(send, fn, args))

@@ -34,7 +34,8 @@ class TagView:
         return grammeme in self.grammemes
 
 
-_TAG_VIEWS: dict[int, tuple] = {}     # id of a pymorphy3 tag → (the tag, kept alive; its view)
+_TAG_VIEWS: dict[int, tuple] = {}     # id of a pymorphy3 tag → (the tag, kept alive; its view);
+# as many as the dictionary has tags (some 5,500): pymorphy3 hands out the same tag objects
 
 
 def tag(p) -> TagView:
